@@ -1,0 +1,25 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
+import { shikiWrongExample } from './src/integrations/shiki-wrong-example.mjs';
+
+/** Static site; chapters are MDX; code blocks follow the colour scheme. */
+export default defineConfig({
+	site: 'https://spinup.example.org',
+	output: 'static',
+	trailingSlash: 'always',
+	build: { format: 'directory', inlineStylesheets: 'always' },
+	integrations: [mdx()],
+	markdown: {
+		rehypePlugins: [rehypeHeadingLinks],
+		shikiConfig: {
+			themes: { light: 'github-light', dark: 'github-dark' },
+			defaultColor: false,
+			transformers: [shikiWrongExample()],
+		},
+	},
+	server: { host: '127.0.0.1', port: 4321 },
+	devToolbar: { enabled: false },
+	prefetch: false,
+});
