@@ -69,5 +69,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const { root, port } = parseArgs(process.argv.slice(2));
 	const server = await serve(root, port);
 	const address = server.address();
-	console.log(`SpinUp course site: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`);
+	console.log(
+		`SpinUp course site: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`
+	);
 }

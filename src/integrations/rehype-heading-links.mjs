@@ -18,7 +18,11 @@ export function rehypeHeadingLinks() {
 						{
 							type: 'element',
 							tagName: 'a',
-							properties: { className: ['heading-link'], href: `#${id}`, ariaLabel: 'Link to this section' },
+							properties: {
+								className: ['heading-link'],
+								href: `#${id}`,
+								ariaLabel: 'Link to this section',
+							},
 							children: [{ type: 'text', value: '#' }],
 						},
 					];

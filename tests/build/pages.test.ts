@@ -31,52 +31,65 @@ describe('built pages', () => {
 		expect(pages.filter((p) => p.path.startsWith('/chapters/'))).toHaveLength(6);
 	});
 
-	test.each(pages.map((p) => [p.path, p] as const))('%s has lang, title, description and one h1', (_, page) => {
-		expect(page.doc.querySelector('html')?.getAttribute('lang')).toBe('en');
-		expect(page.doc.querySelector('title')?.text.trim()).not.toBe('');
-		const description = page.doc.querySelector('meta[name="description"]')?.getAttribute('content');
-		expect(description?.trim().length ?? 0).toBeGreaterThan(20);
-		expect(page.doc.querySelectorAll('h1')).toHaveLength(1);
-	});
+	test.each(pages.map((p) => [p.path, p] as const))(
+		'%s has lang, title, description and one h1',
+		(_, page) => {
+			expect(page.doc.querySelector('html')?.getAttribute('lang')).toBe('en');
+			expect(page.doc.querySelector('title')?.text.trim()).not.toBe('');
+			const description = page.doc
+				.querySelector('meta[name="description"]')
+				?.getAttribute('content');
+			expect(description?.trim().length ?? 0).toBeGreaterThan(20);
+			expect(page.doc.querySelectorAll('h1')).toHaveLength(1);
+		}
+	);
 
-	test.each(pages.map((p) => [p.path, p] as const))('%s links only to pages and anchors that exist', (_, page) => {
-		const broken: string[] = [];
-		for (const a of page.doc.querySelectorAll('a[href]')) {
-			const href = a.getAttribute('href') ?? '';
-			if (/^(https?:|mailto:)/.test(href)) continue;
-			const { path, hash } = target(page, href);
-			if (!exists(path)) {
-				broken.push(href);
-				continue;
+	test.each(pages.map((p) => [p.path, p] as const))(
+		'%s links only to pages and anchors that exist',
+		(_, page) => {
+			const broken: string[] = [];
+			for (const a of page.doc.querySelectorAll('a[href]')) {
+				const href = a.getAttribute('href') ?? '';
+				if (/^(https?:|mailto:)/.test(href)) continue;
+				const { path, hash } = target(page, href);
+				if (!exists(path)) {
+					broken.push(href);
+					continue;
+				}
+				const dest = byPath.get(path);
+				if (hash && dest && !idsOf(dest).has(hash)) broken.push(href);
 			}
-			const dest = byPath.get(path);
-			if (hash && dest && !idsOf(dest).has(hash)) broken.push(href);
+			expect(broken).toEqual([]);
 		}
-		expect(broken).toEqual([]);
-	});
+	);
 
-	test.each(pages.map((p) => [p.path, p] as const))('%s loads nothing from another host', (_, page) => {
-		const external: string[] = [];
-		const attrs: [string, string][] = [
-			['script[src]', 'src'],
-			['link[href]', 'href'],
-			['img[src]', 'src'],
-			['iframe[src]', 'src'],
-			['source[src]', 'src'],
-			['video[src]', 'src'],
-			['audio[src]', 'src'],
-			['track[src]', 'src'],
-		];
-		for (const [selector, attr] of attrs) {
-			for (const el of page.doc.querySelectorAll(selector)) {
-				const value = el.getAttribute(attr) ?? '';
-				if (/^(https?:)?\/\//.test(value)) external.push(`${selector} ${value}`);
+	test.each(pages.map((p) => [p.path, p] as const))(
+		'%s loads nothing from another host',
+		(_, page) => {
+			const external: string[] = [];
+			const attrs: [string, string][] = [
+				['script[src]', 'src'],
+				['link[href]', 'href'],
+				['img[src]', 'src'],
+				['iframe[src]', 'src'],
+				['source[src]', 'src'],
+				['video[src]', 'src'],
+				['audio[src]', 'src'],
+				['track[src]', 'src'],
+			];
+			for (const [selector, attr] of attrs) {
+				for (const el of page.doc.querySelectorAll(selector)) {
+					const value = el.getAttribute(attr) ?? '';
+					if (/^(https?:)?\/\//.test(value)) external.push(`${selector} ${value}`);
+				}
 			}
+			for (const style of page.doc.querySelectorAll('style')) {
+				const urls = style.text.match(
+					/url\((['"]?)(https?:)?\/\/[^)]+\)|@import\s+['"]?(https?:)?\/\//g
+				);
+				if (urls) external.push(...urls);
+			}
+			expect(external).toEqual([]);
 		}
-		for (const style of page.doc.querySelectorAll('style')) {
-			const urls = style.text.match(/url\((['"]?)(https?:)?\/\/[^)]+\)|@import\s+['"]?(https?:)?\/\//g);
-			if (urls) external.push(...urls);
-		}
-		expect(external).toEqual([]);
-	});
+	);
 });

@@ -18,10 +18,12 @@ export function browserAvailable(): boolean {
 	const path = chromiumPath();
 	if (path) return true;
 	if (process.env['CI'] === 'true') {
-		throw new Error('Chromium is missing: set CHROME_PATH or `apt-get install chromium`. CI needs it.');
+		throw new Error(
+			'Chromium is missing: set CHROME_PATH or `apt-get install chromium`. CI needs it.'
+		);
 	}
 	console.warn(
-		'\n!!! BROWSER TESTS SKIPPED: no Chromium found (set CHROME_PATH or install Debian\'s chromium) !!!\n'
+		"\n!!! BROWSER TESTS SKIPPED: no Chromium found (set CHROME_PATH or install Debian's chromium) !!!\n"
 	);
 	return false;
 }
@@ -64,7 +66,11 @@ export async function startHarness(): Promise<Harness> {
 export async function axeViolations(page: Page): Promise<string[]> {
 	const result = await new AxeBuilder({ page }).analyze();
 	return result.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(' | ')})`
 	);
 }
 

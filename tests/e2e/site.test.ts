@@ -42,7 +42,9 @@ describe.skipIf(!run)('course site in Chromium', () => {
 		expect(await theme()).toBe('dark');
 		await page.reload();
 		expect(await theme()).toBe('dark');
-		await expect(page.locator('theme-toggle button').getAttribute('aria-pressed')).resolves.toBe('true');
+		await expect(page.locator('theme-toggle button').getAttribute('aria-pressed')).resolves.toBe(
+			'true'
+		);
 		await context.close();
 	});
 
@@ -62,7 +64,11 @@ describe.skipIf(!run)('course site in Chromium', () => {
 			(url) => url.hostname !== '127.0.0.1',
 			(route) => {
 				foreign.push(route.request().url());
-				return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>player</title>' });
+				return route.fulfill({
+					status: 200,
+					contentType: 'text/html',
+					body: '<title>player</title>',
+				});
 			}
 		);
 		await page.goto(`${h.base}/chapters/s1-meet-spin/`);

@@ -14,7 +14,9 @@ const MIGRATIONS: readonly Migration[] = [
 	{
 		from: 0,
 		up(doc) {
-			const done = Array.isArray(doc['done']) ? doc['done'].filter((x) => typeof x === 'string') : [];
+			const done = Array.isArray(doc['done'])
+				? doc['done'].filter((x) => typeof x === 'string')
+				: [];
 			return {
 				version: 1,
 				chapters: Object.fromEntries(done.map((slug) => [slug, { done: true, sectionsRead: [] }])),

@@ -1,7 +1,7 @@
 import { migrate } from './migrate.js';
 import {
 	emptyProgress,
-	ProgressSchema,
+	parseProgress,
 	type ChapterProgress,
 	type ExerciseProgress,
 	type Progress,
@@ -69,9 +69,12 @@ export class ProgressStore {
 		if (migrated === null) {
 			return this._setAside(raw, 'The saved progress has a version this site does not know.');
 		}
-		const result = ProgressSchema.safeParse(migrated);
-		if (result.success) return result.data;
-		return this._setAside(raw, `The saved progress did not match its schema (${result.error.issues[0]?.path.join('.') ?? 'root'}).`);
+		const result = parseProgress(migrated);
+		if (result.ok) return result.value;
+		return this._setAside(
+			raw,
+			`The saved progress is damaged at ${result.path} (${result.message}).`
+		);
 	}
 
 	/** Copies unreadable text under a recovery key and starts from empty progress. */
@@ -79,9 +82,16 @@ export class ProgressStore {
 		const recoveryKey = `${RECOVERY_PREFIX}${this._now()}`;
 		try {
 			this._storage.setItem(recoveryKey, raw);
-			this.issues.push({ kind: 'recovered', message: `${why} It was kept under ${recoveryKey}.`, recoveryKey });
+			this.issues.push({
+				kind: 'recovered',
+				message: `${why} It was kept under ${recoveryKey}.`,
+				recoveryKey,
+			});
 		} catch {
-			this.issues.push({ kind: 'recovered', message: `${why} It could not be copied aside, so it was left in place.` });
+			this.issues.push({
+				kind: 'recovered',
+				message: `${why} It could not be copied aside, so it was left in place.`,
+			});
 			this._readOnly = true;
 		}
 		return emptyProgress();
@@ -92,7 +102,9 @@ export class ProgressStore {
 		const draft = structuredClone(this._state);
 		change(draft);
 		draft.updatedAt = this._now();
-		this._state = ProgressSchema.parse(draft);
+		const checked = parseProgress(draft);
+		if (!checked.ok) throw new Error(`progress change broke ${checked.path}: ${checked.message}`);
+		this._state = checked.value;
 		return this.save();
 	}
 

@@ -9,7 +9,15 @@ import { VideoSchema } from '../../../src/schemas/video.js';
 import { ROOT } from '../../helpers/dist.js';
 
 /** Returns the first error of a failed parse as `path: message`. */
-function firstError(schema: { safeParse(x: unknown): { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } } }, input: unknown): string {
+function firstError(
+	schema: {
+		safeParse(x: unknown): {
+			success: boolean;
+			error?: { issues: { path: (string | number)[]; message: string }[] };
+		};
+	},
+	input: unknown
+): string {
 	const result = schema.safeParse(input);
 	if (result.success) return 'no error';
 	const issue = result.error?.issues[0];
@@ -37,9 +45,9 @@ describe('VideoSchema', () => {
 	});
 
 	test('throws on a transcript that is not a .vtt path', () => {
-		expect(firstError(VideoSchema, { ...video, transcript: '/captions.srt' })).toMatchInlineSnapshot(
-			`"transcript: Invalid"`
-		);
+		expect(
+			firstError(VideoSchema, { ...video, transcript: '/captions.srt' })
+		).toMatchInlineSnapshot(`"transcript: Invalid"`);
 	});
 
 	test('throws on an unknown field', () => {
@@ -51,23 +59,29 @@ describe('VideoSchema', () => {
 
 describe('PageSchema', () => {
 	test('throws on a short description', () => {
-		expect(firstError(PageSchema, { title: 'Program', description: 'Short' })).toMatchInlineSnapshot(
-			`"description: String must contain at least 20 character(s)"`
-		);
+		expect(
+			firstError(PageSchema, { title: 'Program', description: 'Short' })
+		).toMatchInlineSnapshot(`"description: String must contain at least 20 character(s)"`);
 	});
 });
 
 describe('GlossaryTermSchema', () => {
 	test('throws on an id with spaces', () => {
 		expect(
-			firstError(GlossaryTermSchema, { id: 'security context', term: 'x', definition: 'A definition.' })
+			firstError(GlossaryTermSchema, {
+				id: 'security context',
+				term: 'x',
+				definition: 'A definition.',
+			})
 		).toMatchInlineSnapshot(`"id: Invalid"`);
 	});
 });
 
 describe('CenterSchema', () => {
 	test('accepts content/center.yaml', () => {
-		const center = CenterSchema.parse(parse(readFileSync(join(ROOT, 'content/center.yaml'), 'utf8')));
+		const center = CenterSchema.parse(
+			parse(readFileSync(join(ROOT, 'content/center.yaml'), 'utf8'))
+		);
 		expect(center.capabilities.allowed).toContain('NET_BIND_SERVICE');
 		expect(center.clusters).toEqual(['development', 'production']);
 	});
@@ -75,6 +89,8 @@ describe('CenterSchema', () => {
 	test('throws on a capability in lower case', () => {
 		const center = parse(readFileSync(join(ROOT, 'content/center.yaml'), 'utf8'));
 		center.capabilities.allowed.push('net_raw');
-		expect(firstError(CenterSchema, center)).toMatchInlineSnapshot(`"capabilities.allowed.7: Invalid"`);
+		expect(firstError(CenterSchema, center)).toMatchInlineSnapshot(
+			`"capabilities.allowed.7: Invalid"`
+		);
 	});
 });

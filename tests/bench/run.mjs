@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Runs every benchmark in tests/bench in turn and prints their figures.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const benches = [
+	['node', ['tests/bench/site.mjs']],
+	['npx', ['vite-node', 'tests/bench/validator.ts']],
+];
+for (const [cmd, args] of benches) {
+	const script = args.at(-1);
+	if (!existsSync(join(ROOT, script))) continue;
+	console.log(`\n=== ${script}`);
+	execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+}
