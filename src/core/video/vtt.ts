@@ -29,7 +29,8 @@ export function parseVtt(text: string): Cue[] {
 			.join(' ')
 			.replace(/<[^>]*>/g, '')
 			.trim();
-		if (Number.isFinite(start) && Number.isFinite(end) && body) cues.push({ start, end, text: body });
+		if (Number.isFinite(start) && Number.isFinite(end) && body)
+			cues.push({ start, end, text: body });
 	}
 	return cues;
 }
