@@ -1,0 +1,139 @@
+import type { Instruction as AstInstruction } from 'dockerfile-ast';
+import { parseExecForm } from './exec-form.js';
+import {
+	readLogicalLine,
+	sourceEnd,
+	sourceOffset,
+	splitWords,
+	type LogicalLine,
+} from './logical.js';
+import { fromLsp, offsetAt, rangeOf, type LineIndex, type LspPosition } from './text.js';
+import type { Flag, Heredoc, Instruction, Property, Word } from './types.js';
+import type { Range } from '../types.js';
+
+/** What building an instruction needs from the document. */
+export interface BuildContext {
+	text: string;
+	source: string;
+	lines: LineIndex;
+	escape: string;
+}
+
+type LspRange = { start: LspPosition; end: LspPosition };
+
+/** The `dockerfile-ast` members read here that its typings leave out or keep protected. */
+interface AstExtras {
+	getHeredocs?: () => {
+		getName(): string;
+		getStartRange(): LspRange;
+		getContentRange(): LspRange | null;
+	}[];
+	getProperties?: () => {
+		getName(): string;
+		getValue(): string | null;
+		getNameRange(): LspRange;
+		getRange(): LspRange;
+	}[];
+	getTriggerInstruction?: () => AstInstruction | null;
+}
+
+/** Maps offsets of a logical line to a document range. */
+export function lineRange(
+	ctx: { lines: LineIndex },
+	line: LogicalLine,
+	start: number,
+	end: number
+): Range {
+	return rangeOf(ctx.lines, sourceOffset(line, start), sourceEnd(line, end));
+}
+
+/** Offset of a 0-based position. */
+function offsetOf(ctx: BuildContext, p: LspPosition): number {
+	return offsetAt(ctx.lines, { line: p.line + 1, column: p.character + 1 });
+}
+
+/** Reads the heredoc bodies of an instruction. */
+function readHeredocs(ctx: BuildContext, node: AstInstruction & AstExtras): Heredoc[] {
+	if (!node.getHeredocs) return [];
+	return node.getHeredocs().map((heredoc) => {
+		const content = heredoc.getContentRange();
+		const bodyOffset = content ? offsetOf(ctx, content.start) : 0;
+		const body = content ? ctx.text.slice(bodyOffset, offsetOf(ctx, content.end)) : '';
+		return {
+			name: heredoc.getName(),
+			markerRange: fromLsp(heredoc.getStartRange()),
+			body,
+			bodyOffset,
+			bodyRange: content ? fromLsp(content) : null,
+		};
+	});
+}
+
+/** Reads the name/value pairs of ARG, ENV and LABEL. */
+function readProperties(node: AstInstruction & AstExtras): Property[] {
+	if (!node.getProperties) return [];
+	return node.getProperties().map((property) => ({
+		name: property.getName(),
+		value: property.getValue(),
+		nameRange: fromLsp(property.getNameRange()),
+		range: fromLsp(property.getRange()),
+	}));
+}
+
+/** Splits the leading `--name[=value]` flags off the words after the keyword. */
+function readFlags(ctx: BuildContext, line: LogicalLine, words: ReturnType<typeof splitWords>) {
+	const flags: Flag[] = [];
+	let next = 1;
+	for (; next < words.length; next++) {
+		const word = words[next];
+		if (!word || !word.raw.startsWith('--')) break;
+		if (word.raw === '--') {
+			next++;
+			break;
+		}
+		const eq = word.raw.indexOf('=');
+		const nameEnd = eq < 0 ? word.end : word.start + eq;
+		flags.push({
+			name: word.raw.slice(2, eq < 0 ? undefined : eq),
+			value: eq < 0 ? null : word.value.slice(word.value.indexOf('=') + 1),
+			range: lineRange(ctx, line, word.start, word.end),
+			valueRange: eq < 0 ? null : lineRange(ctx, line, nameEnd + 1, word.end),
+		});
+	}
+	return { flags, next };
+}
+
+/** Builds one instruction from its `dockerfile-ast` node. */
+export function buildInstruction(
+	ctx: BuildContext,
+	node: AstInstruction,
+	stage: number
+): Instruction {
+	const extras = node as AstInstruction & AstExtras;
+	const whole = node.getRange();
+	const start = offsetOf(ctx, whole.start);
+	const line = readLogicalLine(ctx.source, start, offsetOf(ctx, whole.end), ctx.escape);
+	const words = splitWords(line.text, ctx.escape);
+	const { flags, next } = readFlags(ctx, line, words);
+	const rest = words.slice(next);
+	const argsStart = rest[0]?.start ?? line.text.length;
+	const argsText = line.text.slice(argsStart).trimEnd();
+	const args: Word[] = rest.map((w) => ({ ...w, range: lineRange(ctx, line, w.start, w.end) }));
+	const triggerNode = extras.getTriggerInstruction?.() ?? null;
+	return {
+		keyword: node.getKeyword(),
+		keywordRange: fromLsp(node.getInstructionRange()),
+		range: fromLsp(whole),
+		text: line.text,
+		line,
+		flags,
+		args,
+		argsText,
+		argsStart,
+		exec: parseExecForm(argsText),
+		heredocs: readHeredocs(ctx, extras),
+		properties: readProperties(extras),
+		stage,
+		trigger: triggerNode ? buildInstruction(ctx, triggerNode, stage) : null,
+	};
+}
