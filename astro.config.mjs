@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
 import { shikiWrongExample } from './src/integrations/shiki-wrong-example.mjs';
@@ -12,7 +13,7 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'always' },
 	integrations: [mdx()],
 	markdown: {
-		rehypePlugins: [rehypeHeadingLinks],
+		rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks],
 		shikiConfig: {
 			themes: { light: 'github-light', dark: 'github-dark' },
 			defaultColor: false,

@@ -4,6 +4,16 @@
  * @typedef {{ type: string, tagName?: string, properties?: Record<string, unknown>, children?: Node[], value?: string }} Node
  */
 
+/**
+ * Returns the text content of a node.
+ * @param {Node} node
+ * @returns {string}
+ */
+function textOf(node) {
+	if (node.type === 'text') return node.value ?? '';
+	return (node.children ?? []).map(textOf).join('');
+}
+
 /** Appends a visible `#` anchor link to every h2–h4 that has an id. */
 export function rehypeHeadingLinks() {
 	/** @param {Node} tree */
@@ -21,7 +31,7 @@ export function rehypeHeadingLinks() {
 							properties: {
 								className: ['heading-link'],
 								href: `#${id}`,
-								ariaLabel: 'Link to this section',
+								ariaLabel: `Link to section: ${textOf(node).trim()}`,
 							},
 							children: [{ type: 'text', value: '#' }],
 						},
