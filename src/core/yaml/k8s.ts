@@ -1,13 +1,5 @@
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import {
-	asMap,
-	getEntry,
-	getPath,
-	getText,
-	getValue,
-	scalarText,
-	seqItems,
-} from './nodes.js';
+import { asMap, getEntry, getPath, getText, getValue, scalarText, seqItems } from './nodes.js';
 import type { YamlDoc } from './parse.js';
 import { isGlobalPath } from './values.js';
 

@@ -49,7 +49,7 @@ export function parseYamlText(text: string): YamlDoc {
 			for (const error of document.errors) {
 				doc.errors.push({
 					message: firstLine(error.message),
-					range: offsetRange(doc, error.pos[0], error.pos[1]),
+					range: errorRange(doc, error.pos[0], error.pos[1]),
 				});
 			}
 			if (!isEmptyDocument(document)) {
@@ -88,6 +88,24 @@ function collectAliases(doc: YamlDoc, document: Document.Parsed): void {
 			}
 		},
 	});
+}
+
+/**
+ * The range of a parser error. An error that points at the spaces indenting a line is moved to
+ * the first word after them, where the misplaced key starts.
+ */
+function errorRange(doc: YamlDoc, start: number, end: number): Range {
+	const text = doc.text;
+	if (/^ +$/.test(text.slice(start, Math.max(end, start + 1)))) {
+		const word = / *([^\s:]+)/y;
+		word.lastIndex = start;
+		const match = word.exec(text);
+		if (match?.[1] && !match[0].includes('\n')) {
+			const from = start + match[0].length - match[1].length;
+			return offsetRange(doc, from, from + match[1].length);
+		}
+	}
+	return offsetRange(doc, start, end);
 }
 
 /** Keeps the first line of a parser message. */

@@ -1,9 +1,17 @@
 import { asMap, entries, getEntry } from '../../yaml/nodes.js';
 import { nodeRange, offsetRange, type YamlDoc } from '../../yaml/parse.js';
-import { defineRule, type Report } from '../../types.js';
+import type { Document } from 'yaml';
+import { defineRule, type Range, type Report } from '../../types.js';
 
 type MessageId =
 	'yaml' | 'empty' | 'multipleDocuments' | 'notMapping' | 'noServices' | 'serviceNotMapping';
+
+/** The `---` that opens a document, or its first line when there is no marker. */
+function documentStart(doc: YamlDoc, document: Document.Parsed): Range {
+	const start = document.range[0];
+	if (doc.text.startsWith('---', start)) return offsetRange(doc, start, start + 3);
+	return document.contents ? nodeRange(doc, document.contents) : offsetRange(doc, start, start);
+}
 
 /** Finds the first reason the text cannot be read as a Compose file. */
 function firstProblem(doc: YamlDoc): Report<MessageId> | undefined {
@@ -11,8 +19,7 @@ function firstProblem(doc: YamlDoc): Report<MessageId> | undefined {
 	if (error) return { messageId: 'yaml', range: error.range, data: { problem: error.message } };
 	const [first, second] = doc.documents;
 	if (!first) return { messageId: 'empty', range: offsetRange(doc, 0, 0) };
-	if (second?.contents)
-		return { messageId: 'multipleDocuments', range: nodeRange(doc, second.contents) };
+	if (second) return { messageId: 'multipleDocuments', range: documentStart(doc, second) };
 	const root = asMap(doc, first.contents);
 	if (!root)
 		return first.contents

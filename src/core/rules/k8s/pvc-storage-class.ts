@@ -4,7 +4,7 @@ import { nodeRange, type YamlDoc } from '../../yaml/parse.js';
 import { isPlaceholder } from '../../yaml/values.js';
 import { defineRule, type Report } from '../../types.js';
 
-type MessageId = 'unknown';
+type MessageId = 'unknown' | 'empty';
 
 export default defineRule<YamlDoc, MessageId>({
 	id: 'k8s/pvc-storage-class',
@@ -14,6 +14,8 @@ export default defineRule<YamlDoc, MessageId>({
 	description: "A persistent volume claim asks for one of Spin's storage classes.",
 	messages: {
 		unknown: 'Spin has no storage class `{storageClass}`; use one of {allowed}.',
+		empty:
+			'An empty storage class turns dynamic provisioning off, so the claim waits forever; use one of {allowed}.',
 	},
 	hint: 'Set `storageClassName: nfs-client` (or another class Spin lists) so the claim can be bound.',
 	check({ doc, center }) {
@@ -24,7 +26,7 @@ export default defineRule<YamlDoc, MessageId>({
 			if (!node || isPlaceholder(storageClass) || center.storageClasses.includes(storageClass))
 				continue;
 			reports.push({
-				messageId: 'unknown',
+				messageId: storageClass.trim() === '' ? 'empty' : 'unknown',
 				range: nodeRange(doc, node),
 				data: { storageClass, allowed: center.storageClasses.join(', ') },
 			});
