@@ -66,8 +66,21 @@ function readObject(doc: YamlDoc, node: unknown): K8sObject | undefined {
 	};
 }
 
+/** Objects and pod specs already found, per parsed text. */
+const objectCache = new WeakMap<YamlDoc, readonly K8sObject[]>();
+const podCache = new WeakMap<YamlDoc, readonly PodSpec[]>();
+
 /** Every object of a usable manifest in file order, with `kind: List` wrappers opened. */
-export function k8sObjects(doc: YamlDoc): K8sObject[] {
+export function k8sObjects(doc: YamlDoc): readonly K8sObject[] {
+	const cached = objectCache.get(doc);
+	if (cached) return cached;
+	const objects = findObjects(doc);
+	objectCache.set(doc, objects);
+	return objects;
+}
+
+/** Reads the objects of every document. */
+function findObjects(doc: YamlDoc): K8sObject[] {
 	if (doc.errors.length > 0) return [];
 	const out: K8sObject[] = [];
 	for (const document of doc.documents) {
@@ -91,7 +104,9 @@ export function objectsOfKind(doc: YamlDoc, ...kinds: string[]): K8sObject[] {
 }
 
 /** The pod specs of every workload (Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs …). */
-export function podSpecs(doc: YamlDoc): PodSpec[] {
+export function podSpecs(doc: YamlDoc): readonly PodSpec[] {
+	const cached = podCache.get(doc);
+	if (cached) return cached;
 	const out: PodSpec[] = [];
 	for (const owner of k8sObjects(doc)) {
 		const path = POD_SPEC_PATHS[owner.kind];
@@ -101,6 +116,7 @@ export function podSpecs(doc: YamlDoc): PodSpec[] {
 		const node = asMap(doc, specEntry?.value);
 		if (node && specEntry) out.push({ node, owner, specKey: specEntry.keyNode });
 	}
+	podCache.set(doc, out);
 	return out;
 }
 

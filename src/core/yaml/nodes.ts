@@ -82,10 +82,18 @@ export function isFalse(doc: YamlDoc, node: unknown): boolean {
 	return isScalar(resolved) && resolved.value === false;
 }
 
+/** Entries already read, per mapping node (nodes belong to one parsed text and never change). */
+const entryCache = new WeakMap<YAMLMap, readonly Entry[]>();
+
 /** The keys of a mapping in order, own keys first, then keys merged in with `<<`. */
-export function entries(doc: YamlDoc, node: unknown): Entry[] {
+export function entries(doc: YamlDoc, node: unknown): readonly Entry[] {
+	const map = asMap(doc, node);
+	if (!map) return [];
+	const cached = entryCache.get(map);
+	if (cached) return cached;
 	const out: Entry[] = [];
-	collectEntries(doc, asMap(doc, node), out, new Set(), 0);
+	collectEntries(doc, map, out, new Set(), 0);
+	entryCache.set(map, out);
 	return out;
 }
 

@@ -36,11 +36,15 @@ export interface YamlDoc {
 
 /** Parses a YAML text with every document; never throws, syntax errors come back as data. */
 export function parseYamlText(text: string): YamlDoc {
-	const lines = new LineCounter();
-	const doc: YamlDoc = { text, lines, documents: [], errors: [], aliases: new WeakMap() };
+	const doc: YamlDoc = {
+		text,
+		lines: countLines(text),
+		documents: [],
+		errors: [],
+		aliases: new WeakMap(),
+	};
 	try {
 		const stream = parseAllDocuments(text, {
-			lineCounter: lines,
 			version: '1.1',
 			prettyErrors: false,
 		});
@@ -67,6 +71,17 @@ export function parseYamlText(text: string): YamlDoc {
 		];
 	}
 	return doc;
+}
+
+/**
+ * Indexes the line starts of a text. The parser's own counter only sees the line breaks of tokens
+ * it understood, so it would misplace errors that span several lines.
+ */
+function countLines(text: string): LineCounter {
+	const lines = new LineCounter();
+	lines.addNewLine(0);
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+	return lines;
 }
 
 /** Tells whether a document holds nothing but comments, `~` or `null`. */
