@@ -1,14 +1,17 @@
 import type { DockerfileDoc } from '../../dockerfile/types.js';
 import { defineRule, type Report } from '../../types.js';
 
-/** BuildKit's secret-looking name parts; GPG key ids are public, so `gpg` joins `public`. */
+/**
+ * BuildKit's secret-looking name parts. Two additions for the course: GPG key ids are public, so
+ * `gpg` joins `public`; and a `*_FILE` variable holds the path of a secret file, not the secret.
+ */
 const SECRET =
 	/(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED = /(?:_|^)(?:public|gpg)(?:_|$)/i;
 
 /** Whether a variable name looks like it holds a secret. */
 export function isSecretName(name: string): boolean {
-	return SECRET.test(name) && !ALLOWED.test(name);
+	return SECRET.test(name) && !ALLOWED.test(name) && !/_FILE$/i.test(name);
 }
 
 export default defineRule<DockerfileDoc, 'secret'>({
