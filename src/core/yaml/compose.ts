@@ -1,6 +1,7 @@
 import { isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { asMap, entries, getText, getValue, isTrue, scalarText, seqItems } from './nodes.js';
 import type { YamlDoc } from './parse.js';
+import { composeProblem } from './shape.js';
 import { isGlobalPath, splitOutsideBraces, withDefaults } from './values.js';
 
 /** One service of a Compose file: its name, the name's key node and its mapping. */
@@ -26,7 +27,7 @@ export interface ComposeMount {
 
 /** The top-level mapping of a Compose file, when the file is usable. */
 export function composeRoot(doc: YamlDoc): YAMLMap | undefined {
-	if (doc.errors.length > 0 || doc.documents.length !== 1) return undefined;
+	if (composeProblem(doc)) return undefined;
 	return asMap(doc, doc.documents[0]?.contents);
 }
 

@@ -1,6 +1,7 @@
 import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { asMap, getEntry, getPath, getText, getValue, scalarText, seqItems } from './nodes.js';
 import type { YamlDoc } from './parse.js';
+import { k8sProblem } from './shape.js';
 import { isGlobalPath } from './values.js';
 
 /** One Kubernetes object (a document, or an item of a `kind: List`). */
@@ -81,7 +82,7 @@ export function k8sObjects(doc: YamlDoc): readonly K8sObject[] {
 
 /** Reads the objects of every document. */
 function findObjects(doc: YamlDoc): K8sObject[] {
-	if (doc.errors.length > 0) return [];
+	if (k8sProblem(doc)) return [];
 	const out: K8sObject[] = [];
 	for (const document of doc.documents) {
 		const object = readObject(doc, document.contents);

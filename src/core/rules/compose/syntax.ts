@@ -1,48 +1,8 @@
-import { asMap, entries, getEntry } from '../../yaml/nodes.js';
-import { nodeRange, offsetRange, type YamlDoc } from '../../yaml/parse.js';
-import type { Document } from 'yaml';
-import { defineRule, type Range, type Report } from '../../types.js';
+import { composeProblem, type ComposeProblemId } from '../../yaml/shape.js';
+import type { YamlDoc } from '../../yaml/parse.js';
+import { defineRule } from '../../types.js';
 
-type MessageId =
-	'yaml' | 'empty' | 'multipleDocuments' | 'notMapping' | 'noServices' | 'serviceNotMapping';
-
-/** The `---` that opens a document, or its first line when there is no marker. */
-function documentStart(doc: YamlDoc, document: Document.Parsed): Range {
-	const start = document.range[0];
-	if (doc.text.startsWith('---', start)) return offsetRange(doc, start, start + 3);
-	return document.contents ? nodeRange(doc, document.contents) : offsetRange(doc, start, start);
-}
-
-/** Finds the first reason the text cannot be read as a Compose file. */
-function firstProblem(doc: YamlDoc): Report<MessageId> | undefined {
-	const error = doc.errors[0];
-	if (error) return { messageId: 'yaml', range: error.range, data: { problem: error.message } };
-	const [first, second] = doc.documents;
-	if (!first) return { messageId: 'empty', range: offsetRange(doc, 0, 0) };
-	if (second) return { messageId: 'multipleDocuments', range: documentStart(doc, second) };
-	const root = asMap(doc, first.contents);
-	if (!root)
-		return first.contents
-			? { messageId: 'notMapping', range: nodeRange(doc, first.contents) }
-			: undefined;
-	const services = getEntry(doc, root, 'services');
-	if (!services) return { messageId: 'noServices', range: nodeRange(doc, root) };
-	const servicesMap = asMap(doc, services.value);
-	if (!servicesMap)
-		return { messageId: 'noServices', range: nodeRange(doc, services.value ?? services.keyNode) };
-	for (const service of entries(doc, servicesMap)) {
-		if (!asMap(doc, service.value)) {
-			return {
-				messageId: 'serviceNotMapping',
-				range: nodeRange(doc, service.value ?? service.keyNode),
-				data: { service: service.key },
-			};
-		}
-	}
-	return undefined;
-}
-
-export default defineRule<YamlDoc, MessageId>({
+export default defineRule<YamlDoc, ComposeProblemId>({
 	id: 'compose/syntax',
 	kind: 'compose',
 	family: 'correctness',
@@ -60,7 +20,7 @@ export default defineRule<YamlDoc, MessageId>({
 	},
 	hint: 'Check indentation (spaces, not tabs) and that every key ends with a colon; compare with the example in the lesson.',
 	check({ doc }) {
-		const problem = firstProblem(doc);
+		const problem = composeProblem(doc);
 		return problem ? [problem] : [];
 	},
 });

@@ -14,7 +14,7 @@ export default defineRule<YamlDoc, MessageId>({
 		missing:
 			'The claim {claim} sets no `storageClassName`; name one of {allowed} so it is bound where you expect.',
 	},
-	hint: 'Add `storageClassName: nfs-client` under the claim `spec:`.',
+	hint: 'Add `storageClassName:` under the claim `spec:` with one of the classes named in the message.',
 	check({ doc, center }) {
 		const reports: Report<MessageId>[] = [];
 		for (const claim of volumeClaims(doc)) {

@@ -17,7 +17,7 @@ export default defineRule<YamlDoc, MessageId>({
 		empty:
 			'An empty storage class turns dynamic provisioning off, so the claim waits forever; use one of {allowed}.',
 	},
-	hint: 'Set `storageClassName: nfs-client` (or another class Spin lists) so the claim can be bound.',
+	hint: 'Set `storageClassName:` to one of the classes named in the message so the claim can be bound.',
 	check({ doc, center }) {
 		const reports: Report<MessageId>[] = [];
 		for (const claim of volumeClaims(doc)) {

@@ -17,7 +17,7 @@ export default defineRule<YamlDoc, MessageId>({
 		missing:
 			'Image `{image}` comes from {registry}; without `imagePullSecrets: [{name: {secret}}]` a private image cannot be pulled.',
 	},
-	hint: 'Add `imagePullSecrets:` with `- name: registry-nersc` to the pod spec (beside `containers:`).',
+	hint: 'Add `imagePullSecrets:` with the pull secret named in the message to the pod spec, beside `containers:`.',
 	check({ doc, center }) {
 		const registry = center.registries.nersc.toLowerCase();
 		const secret = center.registries.pullSecret;
