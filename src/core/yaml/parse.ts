@@ -167,10 +167,3 @@ export function nodeRange(doc: YamlDoc, node: YamlNode): Range {
 	}
 	return offsetRange(doc, range[0], end);
 }
-
-/** The 1-based range from the start of one node to the end of another. */
-export function spanRange(doc: YamlDoc, first: YamlNode, last: YamlNode): Range {
-	const start = first.range?.[0] ?? 0;
-	const end = last.range?.[1] ?? start;
-	return offsetRange(doc, start, Math.max(start, end));
-}

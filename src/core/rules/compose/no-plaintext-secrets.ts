@@ -39,7 +39,7 @@ function variables(doc: YamlDoc, environment: YamlNode | undefined): Variable[] 
 }
 
 /** Tells whether a value is a literal that would put a secret into the file. */
-export function isPlaintext(value: string | undefined): boolean {
+function isPlaintext(value: string | undefined): boolean {
 	if (value === undefined || value.trim() === '') return false;
 	return !isInterpolationOnly(value) && !isSwitchValue(value);
 }

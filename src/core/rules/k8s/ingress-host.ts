@@ -9,7 +9,7 @@ import { defineRule, type Report } from '../../types.js';
 type MessageId = 'noSpinHost';
 
 /** The namespace a Spin host must name, when the object fixes it. */
-export function fixedNamespace(ingress: K8sObject): string | undefined {
+function fixedNamespace(ingress: K8sObject): string | undefined {
 	const namespace = ingress.namespace;
 	return namespace === undefined || isPlaceholder(namespace) ? undefined : namespace;
 }

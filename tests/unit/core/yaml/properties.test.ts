@@ -6,7 +6,7 @@ import { composeRules } from '../../../../src/core/rules/compose/index.js';
 import { k8sRules } from '../../../../src/core/rules/k8s/index.js';
 import type { Range } from '../../../../src/core/types.js';
 import { parseYamlText } from '../../../../src/core/yaml/parse.js';
-import { loadCenter } from './load-center.js';
+import { loadCenter } from '../../helpers/center.js';
 import { FIXTURES } from './rule-fixtures.js';
 
 const center = loadCenter();

@@ -5,7 +5,7 @@ import { composeRules } from '../../../../src/core/rules/compose/index.js';
 import { k8sRules } from '../../../../src/core/rules/k8s/index.js';
 import type { Rule } from '../../../../src/core/types.js';
 import { parseYamlText, type YamlDoc } from '../../../../src/core/yaml/parse.js';
-import { loadCenter } from './load-center.js';
+import { loadCenter } from '../../helpers/center.js';
 import { FIXTURES } from './rule-fixtures.js';
 
 /** One diagnostic as listed in `<name>.diagnostics.json`. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Rule } from '../../../../src/core/types.js';
 import { parseYamlText, type YamlDoc } from '../../../../src/core/yaml/parse.js';
-import { loadCenter } from './load-center.js';
+import { loadCenter } from '../../helpers/center.js';
 import { loadRuleCases, runRule, unfilledPlaceholders } from './rule-fixtures.js';
 
 /** Declares, for every rule, the fixture tests: valid cases stay silent, invalid ones match exactly. */

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../../../src/core/validate.js';
-import { loadCenter } from './load-center.js';
+import { loadCenter } from '../../helpers/center.js';
 import { FIXTURES } from './rule-fixtures.js';
 
 const center = loadCenter();
