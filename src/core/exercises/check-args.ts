@@ -110,8 +110,8 @@ const RunCommand = z
 	.object({
 		...base,
 		type: z.literal('run-command'),
-		/** Words that select the command, e.g. `[apt-get, install]`. */
-		command: WordsSchema,
+		/** Words that select the command, e.g. `[apt-get, install]`, or a list of alternatives. */
+		command: z.union([WordsSchema, z.array(WordsSchema).min(1)]),
 		/** Whether the command must appear, must not appear, or is only constrained when present. */
 		present: z.enum(['required', 'forbidden', 'optional']).default('required'),
 		/** Tokens (patterns) every selected command must also carry, in any order. */
@@ -216,7 +216,7 @@ const ComposeVolume = z
 		service: z.string().min(1),
 		/** Path inside the container. */
 		target: z.string().startsWith('/'),
-		/** Pattern the host path or volume name must match (a leading `./` is ignored). */
+		/** Pattern the host path or volume name must match, as written. */
 		source: PatternSchema.optional(),
 		/** Require (true) or forbid (false) a read-only mount. */
 		readOnly: z.boolean().optional(),
@@ -319,6 +319,8 @@ const K8sSecurity = z
 	.object({
 		...base,
 		type: z.literal('k8s-security'),
+		/** Pattern of the container names to look at; every container when omitted. */
+		container: PatternSchema.optional(),
 		/** The field, e.g. `runAsUser` or `capabilities.drop`. */
 		field: z.enum(SECURITY_FIELDS),
 		/** The value, compared as a string (`{{uid}}` works). */
