@@ -94,25 +94,28 @@ export interface MountEntry {
 	node: YamlNode;
 }
 
-/** The volume entries of a service with their targets. */
+/** The volume entries of a service with their targets (entries and mounts pair up in order). */
 export function serviceVolumes(
 	doc: YamlDoc,
 	service: ComposeService,
 	prefix: string
 ): MountEntry[] {
-	return serviceMounts(doc, service, prefix).map((mount) => {
+	const items = seqItems(doc, getValue(doc, service.node, 'volumes'));
+	const mounts = serviceMounts(doc, service, prefix);
+	return items.map((node, index) => {
+		const mount = mounts[index];
 		let target: string | undefined;
-		if (isScalar(mount.node)) {
-			const parts = splitOutsideBraces(scalarText(doc, mount.node) ?? '', ':');
+		if (isScalar(node)) {
+			const parts = splitOutsideBraces(scalarText(doc, node) ?? '', ':');
 			target = parts.length > 1 ? parts[1] : parts[0];
 		} else {
-			target = getText(doc, mount.node, 'target');
+			target = getText(doc, node, 'target');
 		}
 		return {
-			source: mount.source,
+			source: mount?.source,
 			target: target?.trim(),
-			readOnly: mount.readOnly,
-			node: mount.node,
+			readOnly: mount?.readOnly ?? false,
+			node,
 		};
 	});
 }
