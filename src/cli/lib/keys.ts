@@ -7,14 +7,17 @@ import { readTextOrNull } from './files.js';
 import { CliError } from './io.js';
 
 /** A public Ed25519 key as published in the JWKS. */
-export const PublicJwkSchema = z.object({
-	kty: z.literal('OKP'),
-	crv: z.literal('Ed25519'),
-	x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-	kid: z.string().min(1),
-	alg: z.enum(['EdDSA', 'Ed25519']).optional(),
-	use: z.literal('sig').optional(),
-});
+export const PublicJwkSchema = z
+	.object({
+		kty: z.literal('OKP'),
+		crv: z.literal('Ed25519'),
+		x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+		kid: z.string().min(1),
+		alg: z.enum(['EdDSA', 'Ed25519']).optional(),
+		use: z.literal('sig').optional(),
+	})
+	.passthrough()
+	.refine((k) => !('d' in k), 'a published key set must not hold a private key');
 
 /** A JSON Web Key Set of public Ed25519 keys. */
 export const JwksSchema = z.object({ keys: z.array(PublicJwkSchema) }).strict();

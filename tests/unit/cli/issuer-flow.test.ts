@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main as issuer } from '../../../src/cli/issuer.js';
 import { main as verify } from '../../../src/cli/verify.js';
-import { bundleToJson } from '../../../src/core/completion/bundle-codec.js';
+import { bundleToJson, readBundleText } from '../../../src/core/completion/bundle-codec.js';
 import { bundleOf, memoryIo, readMaster, solvedProgress, tempDir, writeBundle } from './helpers.js';
 
 /** End to end in temporary folders: progress → bundle → check → issue → verify. */
@@ -43,6 +43,11 @@ describe('the completion path', () => {
 		expect(report).toMatchObject({ ok: true, exitCode: 0, status: 'ok' });
 		expect(report.report.attendance.every((a: { status: string }) => a.status === 'ok')).toBe(true);
 		expect(json.stdout).not.toContain('@mail.test');
+		const file = join(dir, 'bundle.json');
+		const decoded = await readBundleText(readFileSync(bundlePath, 'utf8'));
+		if (!decoded.ok) throw new Error(decoded.message);
+		writeFileSync(file, bundleToJson(decoded.bundle));
+		expect(await issuer(['check', file], memoryIo(dir))).toBe(0);
 	}, 60_000);
 
 	test('issue signs a credential that verify accepts', async () => {
