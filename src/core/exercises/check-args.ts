@@ -37,6 +37,7 @@ const base = {
 const BaseImage = z
 	.object({
 		...base,
+		/** Selects this check: `base-image`. */
 		type: z.literal('base-image'),
 		/** Accepted repository names without registry or tag, e.g. `python` or `nginx`. */
 		image: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
@@ -53,6 +54,7 @@ const BaseImage = z
 const Expose = z
 	.object({
 		...base,
+		/** Selects this check: `expose`. */
 		type: z.literal('expose'),
 		/** The exact port. */
 		port: z.number().int().min(1).max(65535).optional(),
@@ -65,6 +67,7 @@ const Expose = z
 const User = z
 	.object({
 		...base,
+		/** Selects this check: `user`. */
 		type: z.literal('user'),
 		/** The exact value, e.g. `{{uid}}` or `{{uid}}:{{gid}}`. */
 		equals: z.string().min(1).optional(),
@@ -75,6 +78,7 @@ const User = z
 const Workdir = z
 	.object({
 		...base,
+		/** Selects this check: `workdir`. */
 		type: z.literal('workdir'),
 		/** Absolute path the last WORKDIR resolves to. */
 		path: z.string().startsWith('/'),
@@ -85,6 +89,7 @@ const Workdir = z
 const Copy = z
 	.object({
 		...base,
+		/** Selects this check: `copy`. */
 		type: z.literal('copy'),
 		/** The source as written in the build context (or in the earlier stage with `from`). */
 		source: z.string().min(1).optional(),
@@ -99,6 +104,7 @@ const Copy = z
 const Command = z
 	.object({
 		...base,
+		/** Selects this check: `command`. */
 		type: z.literal('command'),
 		/** Words the combined ENTRYPOINT + CMD must contain in order. */
 		words: z.array(PatternSchema).optional(),
@@ -109,6 +115,7 @@ const Command = z
 const RunCommand = z
 	.object({
 		...base,
+		/** Selects this check: `run-command`. */
 		type: z.literal('run-command'),
 		/** Words that select the command, e.g. `[apt-get, install]`, or a list of alternatives. */
 		command: z.union([WordsSchema, z.array(WordsSchema).min(1)]),
@@ -129,6 +136,7 @@ const RunCommand = z
 const InstructionCount = z
 	.object({
 		...base,
+		/** Selects this check: `instruction-count`. */
 		type: z.literal('instruction-count'),
 		/** The instruction keyword, e.g. `FROM` or `ADD`. */
 		instruction: z.string().regex(/^[A-Z]+$/),
@@ -145,6 +153,7 @@ const InstructionCount = z
 const ImageFile = z
 	.object({
 		...base,
+		/** Selects this check: `image-file`. */
 		type: z.literal('image-file'),
 		/** Absolute path of the file in the image. */
 		path: z.string().startsWith('/'),
@@ -161,6 +170,7 @@ const ImageFile = z
 const Pipefail = z
 	.object({
 		...base,
+		/** Selects this check: `pipefail`. */
 		type: z.literal('pipefail'),
 	})
 	.strict();
@@ -169,6 +179,7 @@ const Pipefail = z
 const ComposeService = z
 	.object({
 		...base,
+		/** Selects this check: `compose-service`. */
 		type: z.literal('compose-service'),
 		/** Service name. */
 		service: z.string().min(1),
@@ -181,6 +192,7 @@ const ComposeService = z
 const ComposePort = z
 	.object({
 		...base,
+		/** Selects this check: `compose-port`. */
 		type: z.literal('compose-port'),
 		/** Service name. */
 		service: z.string().min(1),
@@ -195,6 +207,7 @@ const ComposePort = z
 const ComposeEnv = z
 	.object({
 		...base,
+		/** Selects this check: `compose-env`. */
 		type: z.literal('compose-env'),
 		/** Service name. */
 		service: z.string().min(1),
@@ -211,6 +224,7 @@ const ComposeEnv = z
 const ComposeVolume = z
 	.object({
 		...base,
+		/** Selects this check: `compose-volume`. */
 		type: z.literal('compose-volume'),
 		/** Service name. */
 		service: z.string().min(1),
@@ -227,6 +241,7 @@ const ComposeVolume = z
 const ComposeField = z
 	.object({
 		...base,
+		/** Selects this check: `compose-field`. */
 		type: z.literal('compose-field'),
 		/** Service name, or `*` for every service. */
 		service: z.string().min(1),
@@ -245,6 +260,7 @@ const ComposeField = z
 const ComposeSecret = z
 	.object({
 		...base,
+		/** Selects this check: `compose-secret`. */
 		type: z.literal('compose-secret'),
 		/** Service name. */
 		service: z.string().min(1),
@@ -259,6 +275,7 @@ const ComposeSecret = z
 const K8sObject = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-object`. */
 		type: z.literal('k8s-object'),
 		/** Accepted kinds, e.g. `Deployment` or `[Deployment, StatefulSet]`. */
 		kind: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
@@ -273,6 +290,7 @@ const K8sObject = z
 const K8sImage = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-image`. */
 		type: z.literal('k8s-image'),
 		/** Required registry host. */
 		registry: z.string().min(1).optional(),
@@ -285,6 +303,7 @@ const K8sImage = z
 const K8sPullSecret = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-pull-secret`. */
 		type: z.literal('k8s-pull-secret'),
 		/** Secret name; the center's pull secret when omitted. */
 		name: z.string().min(1).optional(),
@@ -295,6 +314,7 @@ const K8sPullSecret = z
 const K8sContainerPort = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-container-port`. */
 		type: z.literal('k8s-container-port'),
 		/** The `containerPort`. */
 		port: z.number().int().min(1).max(65535),
@@ -318,6 +338,7 @@ export const SECURITY_FIELDS = [
 const K8sSecurity = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-security`. */
 		type: z.literal('k8s-security'),
 		/** Pattern of the container names to look at; every container when omitted. */
 		container: PatternSchema.optional(),
@@ -347,6 +368,7 @@ export const VOLUME_SOURCES = [
 const K8sVolume = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-volume`. */
 		type: z.literal('k8s-volume'),
 		/** Where it is mounted; any path when omitted. */
 		mountPath: z.string().startsWith('/').optional(),
@@ -367,6 +389,7 @@ const K8sVolume = z
 const K8sSecretEnv = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-secret-env`. */
 		type: z.literal('k8s-secret-env'),
 		/** Variable name. */
 		name: z.string().min(1),
@@ -377,6 +400,7 @@ const K8sSecretEnv = z
 const K8sIngressHost = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-ingress-host`. */
 		type: z.literal('k8s-ingress-host'),
 	})
 	.strict();
@@ -385,6 +409,7 @@ const K8sIngressHost = z
 const K8sRoute = z
 	.object({
 		...base,
+		/** Selects this check: `k8s-route`. */
 		type: z.literal('k8s-route'),
 	})
 	.strict();
