@@ -5,15 +5,14 @@ import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
  * The one place that calls `dockerfile-ast`.
  *
  * Two speed-ups are installed once, both invisible to callers:
- * - `Instruction#getRawArguments` rescans the instruction on every call, and the parser and
- *   `dockerfile-utils` call it dozens of times per instruction; its result is kept per instance
- *   (a copy is returned, since callers may replace items of the array).
+ * - `Instruction#getRawArguments`, `#getVariables` and `#getHeredocs` rescan the instruction on
+ *   every call, and the parser and `dockerfile-utils` call them many times per instruction; their
+ *   results are kept per instance (a copy is returned, since callers may replace array items).
  * - `DockerfileParser.parse` remembers its last input, so `dockerfile-utils`, which parses the
  *   text again inside `validate()`, reuses the tree built here.
  */
 
 const MARK = Symbol.for('spinup.dockerfile-ast.speedups');
-const ARGS = Symbol('arguments');
 
 type Method = (this: object, ...args: unknown[]) => unknown;
 
@@ -22,15 +21,18 @@ function installSpeedups(): void {
 	const proto = Instruction.prototype as unknown as Record<PropertyKey, unknown>;
 	if (proto[MARK]) return;
 	proto[MARK] = true;
-	const rawArguments = proto['getRawArguments'] as Method;
-	proto['getRawArguments'] = function cachedRawArguments(this: Record<PropertyKey, unknown>) {
-		let cached = this[ARGS] as unknown[] | undefined;
-		if (!cached) {
-			cached = rawArguments.call(this) as unknown[];
-			this[ARGS] = cached;
-		}
-		return cached.slice();
-	};
+	for (const name of ['getRawArguments', 'getVariables', 'getHeredocs']) {
+		const original = proto[name] as Method;
+		const key = Symbol(name);
+		proto[name] = function cached(this: Record<PropertyKey, unknown>) {
+			let value = this[key] as unknown[] | undefined;
+			if (!value) {
+				value = original.call(this) as unknown[];
+				this[key] = value;
+			}
+			return value.slice();
+		};
+	}
 	const parser = DockerfileParser as unknown as Record<string, unknown>;
 	const parse = parser['parse'] as (content: string) => Dockerfile;
 	let lastText: string | null = null;

@@ -6,6 +6,7 @@ import {
 	sourceOffset,
 	splitWords,
 	type LogicalLine,
+	type RawWord,
 } from './logical.js';
 import { fromLsp, offsetAt, rangeOf, type LineIndex, type LspPosition } from './text.js';
 import type { Flag, Heredoc, Instruction, Property, Word } from './types.js';
@@ -20,6 +21,9 @@ export interface BuildContext {
 }
 
 type LspRange = { start: LspPosition; end: LspPosition };
+
+/** The instructions BuildKit reads heredocs for. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
 /** The `dockerfile-ast` members read here that its typings leave out or keep protected. */
 interface AstExtras {
@@ -47,6 +51,31 @@ export function lineRange(
 	return rangeOf(ctx.lines, sourceOffset(line, start), sourceEnd(line, end));
 }
 
+/** A word whose `range` is computed on first read (most words are never pointed at). */
+class LazyWord implements Word {
+	readonly raw: string;
+	readonly value: string;
+	readonly start: number;
+	readonly end: number;
+	#range: Range | undefined;
+	readonly #ctx: BuildContext;
+	readonly #line: LogicalLine;
+
+	constructor(ctx: BuildContext, line: LogicalLine, word: RawWord) {
+		this.raw = word.raw;
+		this.value = word.value;
+		this.start = word.start;
+		this.end = word.end;
+		this.#ctx = ctx;
+		this.#line = line;
+	}
+
+	get range(): Range {
+		this.#range ??= lineRange(this.#ctx, this.#line, this.start, this.end);
+		return this.#range;
+	}
+}
+
 /** Offset of a 0-based position. */
 function offsetOf(ctx: BuildContext, p: LspPosition): number {
 	return offsetAt(ctx.lines, { line: p.line + 1, column: p.character + 1 });
@@ -54,7 +83,7 @@ function offsetOf(ctx: BuildContext, p: LspPosition): number {
 
 /** Reads the heredoc bodies of an instruction. */
 function readHeredocs(ctx: BuildContext, node: AstInstruction & AstExtras): Heredoc[] {
-	if (!node.getHeredocs) return [];
+	if (!node.getHeredocs || !HEREDOC_KEYWORDS.has(node.getKeyword())) return [];
 	return node.getHeredocs().map((heredoc) => {
 		const content = heredoc.getContentRange();
 		const bodyOffset = content ? offsetOf(ctx, content.start) : 0;
@@ -80,15 +109,19 @@ function readProperties(node: AstInstruction & AstExtras): Property[] {
 	}));
 }
 
-/** Splits the leading `--name[=value]` flags off the words after the keyword. */
-function readFlags(ctx: BuildContext, line: LogicalLine, words: ReturnType<typeof splitWords>) {
+/** The first word at or after `from`, or `null`. */
+function wordAt(ctx: BuildContext, line: LogicalLine, from: number): RawWord | null {
+	return splitWords(line.text, ctx.escape, from, 1)[0] ?? null;
+}
+
+/** Reads the `--name[=value]` flags after the keyword; returns them and where arguments start. */
+function readFlags(ctx: BuildContext, line: LogicalLine): { flags: Flag[]; argsStart: number } {
 	const flags: Flag[] = [];
-	let next = 1;
-	for (; next < words.length; next++) {
-		const word = words[next];
-		if (!word || !word.raw.startsWith('--')) break;
+	let word = wordAt(ctx, line, 0);
+	word = word ? wordAt(ctx, line, word.end) : null;
+	while (word && word.raw.startsWith('--')) {
 		if (word.raw === '--') {
-			next++;
+			word = wordAt(ctx, line, word.end);
 			break;
 		}
 		const eq = word.raw.indexOf('=');
@@ -99,8 +132,9 @@ function readFlags(ctx: BuildContext, line: LogicalLine, words: ReturnType<typeo
 			range: lineRange(ctx, line, word.start, word.end),
 			valueRange: eq < 0 ? null : lineRange(ctx, line, nameEnd + 1, word.end),
 		});
+		word = wordAt(ctx, line, word.end);
 	}
-	return { flags, next };
+	return { flags, argsStart: word ? word.start : line.text.length };
 }
 
 /** Builds one instruction from its `dockerfile-ast` node. */
@@ -113,12 +147,9 @@ export function buildInstruction(
 	const whole = node.getRange();
 	const start = offsetOf(ctx, whole.start);
 	const line = readLogicalLine(ctx.source, start, offsetOf(ctx, whole.end), ctx.escape);
-	const words = splitWords(line.text, ctx.escape);
-	const { flags, next } = readFlags(ctx, line, words);
-	const rest = words.slice(next);
-	const argsStart = rest[0]?.start ?? line.text.length;
+	const { flags, argsStart } = readFlags(ctx, line);
 	const argsText = line.text.slice(argsStart).trimEnd();
-	const args: Word[] = rest.map((w) => ({ ...w, range: lineRange(ctx, line, w.start, w.end) }));
+	let args: Word[] | undefined;
 	const triggerNode = extras.getTriggerInstruction?.() ?? null;
 	return {
 		keyword: node.getKeyword(),
@@ -127,7 +158,10 @@ export function buildInstruction(
 		text: line.text,
 		line,
 		flags,
-		args,
+		get args(): Word[] {
+			args ??= splitWords(line.text, ctx.escape, argsStart).map((w) => new LazyWord(ctx, line, w));
+			return args;
+		},
 		argsText,
 		argsStart,
 		exec: parseExecForm(argsText),

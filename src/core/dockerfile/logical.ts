@@ -85,28 +85,50 @@ export interface RawWord {
 	end: number;
 }
 
-/** Splits text into words at unquoted spaces and tabs, from offset `from`. */
-export function splitWords(text: string, escape: string, from = 0): RawWord[] {
+/** Removes quotes and escape characters from a raw word. */
+function unquoteWord(raw: string, escape: string): string {
+	let value = '';
+	let quote = '';
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw[i] ?? '';
+		if (quote) {
+			if (c === quote) quote = '';
+			else if (c === escape && quote === '"' && i + 1 < raw.length) value += raw[++i];
+			else value += c;
+		} else if (c === '"' || c === "'") quote = c;
+		else if (c === escape && i + 1 < raw.length) value += raw[++i];
+		else value += c;
+	}
+	return value;
+}
+
+/** Splits text into words at unquoted spaces and tabs, from offset `from`, at most `limit`. */
+export function splitWords(text: string, escape: string, from = 0, limit = Infinity): RawWord[] {
 	const words: RawWord[] = [];
 	let i = from;
-	while (i < text.length) {
+	while (i < text.length && words.length < limit) {
 		while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
 		if (i >= text.length) break;
 		const start = i;
-		let value = '';
 		let quote = '';
+		let plain = true;
 		for (; i < text.length; i++) {
-			const c = text[i] ?? '';
+			const c = text[i];
 			if (quote) {
 				if (c === quote) quote = '';
-				else if (c === escape && quote === '"' && i + 1 < text.length) value += text[++i];
-				else value += c;
+				else if (c === escape && quote === '"') i++;
 			} else if (c === ' ' || c === '\t') break;
-			else if (c === '"' || c === "'") quote = c;
-			else if (c === escape && i + 1 < text.length) value += text[++i];
-			else value += c;
+			else if (c === '"' || c === "'") {
+				quote = c;
+				plain = false;
+			} else if (c === escape) {
+				plain = false;
+				i++;
+			}
 		}
-		words.push({ raw: text.slice(start, i), value, start, end: i });
+		i = Math.min(i, text.length);
+		const raw = text.slice(start, i);
+		words.push({ raw, value: plain ? raw : unquoteWord(raw, escape), start, end: i });
 	}
 	return words;
 }

@@ -15,9 +15,12 @@ export interface CommandSite {
 	index: number;
 }
 
-/** Every command of every RUN, in document order. */
+/** Every command of every RUN, in document order (computed once per document). */
 export function allCommands(doc: DockerfileDoc): CommandSite[] {
+	const known = doc.memo.get('commands') as CommandSite[] | undefined;
+	if (known) return known;
 	const sites: CommandSite[] = [];
+	doc.memo.set('commands', sites);
 	for (const { ins, scripts } of allRuns(doc)) {
 		for (const script of scripts) {
 			script.commands.forEach((command, index) => sites.push({ ins, script, command, index }));

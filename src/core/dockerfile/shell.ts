@@ -49,14 +49,26 @@ function wordEnd(text: string, at: number): number {
 /** Skips spaces, tabs and line breaks. */
 function skipBlanks(text: string, at: number): number {
 	let i = at;
-	while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+	for (; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+	}
 	return i;
 }
+
+/** Stands in for `$` while `shell-quote` reads a line, so variables stay as written. */
+const DOLLAR = '\u0001';
 
 /** Tokenises one line of shell text; `shell-quote` rejects nothing, but guard anyway. */
 function tokens(text: string): ParseEntry[] {
 	try {
-		return parse(text, (name: string) => '$' + name);
+		if (!text.includes('$')) return parse(text);
+		const entries = parse(text.replaceAll('$', DOLLAR));
+		return entries.map((entry) => {
+			if (typeof entry === 'string') return entry.replaceAll(DOLLAR, '$');
+			if ('pattern' in entry) return { ...entry, pattern: entry.pattern.replaceAll(DOLLAR, '$') };
+			return entry;
+		});
 	} catch {
 		return [];
 	}

@@ -1,0 +1,83 @@
+/**
+ * Validator speed over the shared Dockerfile corpus: median, p95 and max time of
+ * `validate('dockerfile', …)` per file, and the total for the whole corpus.
+ * Budgets (Node 20): median ≤ 1.5 ms, no file over 25 ms, whole corpus ≤ 400 ms.
+ * Run with `npx vite-node tests/bench/validator.ts`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { parse } from 'yaml';
+import { CenterSchema } from '../../src/core/center.js';
+import { validate } from '../../src/core/validate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = path.resolve(root, '../shared/corpus/dockerfiles');
+const center = CenterSchema.parse(
+	parse(readFileSync(path.join(root, 'content/center.yaml'), 'utf8'))
+);
+const files = readdirSync(corpus)
+	.filter((file) => !file.endsWith('.md') && !file.endsWith('.json'))
+	.sort((a, b) => a.localeCompare(b, 'en'))
+	.map((file) => ({ file, text: readFileSync(path.join(corpus, file), 'utf8') }));
+
+const ROUNDS = 5;
+
+/** The one-minute load average: other work on the machine slows every figure. */
+function loadAverage(): string {
+	return (loadavg()[0] ?? 0).toFixed(1);
+}
+
+/**
+ * Times one validation in milliseconds of CPU time (user + system) of this process, so that
+ * other work on the shared machine does not count; `WALL=1` measures wall-clock time instead.
+ */
+function time(text: string): number {
+	if (process.env['WALL'] === '1') {
+		const start = performance.now();
+		validate('dockerfile', text, { center });
+		return performance.now() - start;
+	}
+	const start = process.cpuUsage();
+	validate('dockerfile', text, { center });
+	const used = process.cpuUsage(start);
+	return (used.user + used.system) / 1000;
+}
+
+/** The value at a quantile of sorted numbers. */
+function quantile(sorted: number[], q: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+// Cold pass: the first time every file is seen (includes JIT warm-up).
+const cold = files.reduce((sum, { text }) => sum + time(text), 0);
+
+// Warm passes: every round validates the files in turn (so no parse is reused from the call
+// before), and each file's time is its median over the rounds.
+const times = files.map(() => [] as number[]);
+for (let round = 0; round < ROUNDS; round++) {
+	files.forEach(({ text }, i) => times[i]?.push(time(text)));
+}
+const perFile = files.map(({ file }, i) => ({
+	file,
+	ms: quantile(
+		[...(times[i] ?? [])].sort((a, b) => a - b),
+		0.5
+	),
+}));
+const sorted = perFile.map((f) => f.ms).sort((a, b) => a - b);
+const total = sorted.reduce((sum, ms) => sum + ms, 0);
+const slowest = [...perFile].sort((a, b) => b.ms - a.ms).slice(0, 3);
+
+const line = (label: string, value: number, budget: number) =>
+	`${label.padEnd(22)} ${value.toFixed(2).padStart(8)} ms   budget ${budget} ms   ${value <= budget ? 'ok' : 'OVER'}`;
+console.log(
+	`validate('dockerfile') over ${files.length} corpus files (${ROUNDS} rounds, ${process.env['WALL'] === '1' ? 'wall-clock' : 'CPU'} time, Node ${process.versions.node}, load ${loadAverage()})`
+);
+console.log(line('median per file', quantile(sorted, 0.5), 1.5));
+console.log(`${'p95 per file'.padEnd(22)} ${quantile(sorted, 0.95).toFixed(2).padStart(8)} ms`);
+console.log(line('max per file', sorted[sorted.length - 1] ?? 0, 25));
+console.log(line('whole corpus (warm)', total, 400));
+console.log(line('whole corpus (cold)', cold, 400));
+console.log('slowest:', slowest.map((f) => `${f.file} ${f.ms.toFixed(2)} ms`).join(', '));
