@@ -15,7 +15,7 @@ export default defineConfig({
 	markdown: {
 		rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks],
 		shikiConfig: {
-			themes: { light: 'github-light', dark: 'github-dark' },
+			themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
 			defaultColor: false,
 			transformers: [shikiWrongExample()],
 		},

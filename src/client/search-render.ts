@@ -63,14 +63,15 @@ export function renderResults(
 		const ul = document.createElement(mode === 'listbox' ? 'div' : 'ul');
 		for (const result of list) {
 			const item = document.createElement(mode === 'listbox' ? 'div' : 'li');
-			const link = document.createElement('a');
-			link.href = result.doc.url;
+			const link = document.createElement(mode === 'listbox' ? 'span' : 'a');
+			link.className = 'title';
 			link.textContent = result.doc.title;
+			if (link instanceof HTMLAnchorElement) link.href = result.doc.url;
 			if (mode === 'listbox') {
 				item.setAttribute('role', 'option');
 				item.setAttribute('aria-selected', 'false');
 				item.id = `${container.id}-o${items.length}`;
-				link.tabIndex = -1;
+				item.dataset['href'] = result.doc.url;
 			}
 			item.className = 'result';
 			item.append(link, excerptNode(result));

@@ -61,18 +61,23 @@ export function attachSearch(host: HTMLElement): void {
 			if (event.key === 'ArrowDown') select(active + 1);
 			else if (event.key === 'ArrowUp') select(active - 1);
 			else if (event.key === 'Enter') {
-				const link = items[active]?.querySelector('a');
-				if (link) {
+				const href = items[active]?.dataset['href'];
+				if (href) {
 					event.preventDefault();
 					dialog.close();
-					window.location.assign(link.href);
+					window.location.assign(href);
 				}
 				return;
 			} else return;
 			event.preventDefault();
 		});
 		list.addEventListener('click', (event) => {
-			if ((event.target as HTMLElement).closest('a')) dialog.close();
+			const href = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]')?.dataset[
+				'href'
+			];
+			if (!href) return;
+			dialog.close();
+			window.location.assign(href);
 		});
 		dialog.addEventListener('close', () => {
 			if (returnTo instanceof HTMLElement) returnTo.focus();

@@ -17,6 +17,7 @@ describe.skipIf(!run)('search in Chromium', () => {
 		const requested: string[] = [];
 		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
 		await page.goto(`${h.base}/`);
+		await page.waitForFunction(() => customElements.get('site-search'));
 		expect(requested).not.toContain('/search-index.json');
 		await page.keyboard.press('/');
 		const input = page.locator('site-search input[type="search"]');
@@ -29,8 +30,8 @@ describe.skipIf(!run)('search in Chromium', () => {
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowUp');
 		const target = await page
-			.locator('site-search [role="option"][aria-selected="true"] a')
-			.getAttribute('href');
+			.locator('site-search [role="option"][aria-selected="true"]')
+			.getAttribute('data-href');
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => `${url.pathname}${url.hash}` === target);
 		const hash = new URL(page.url()).hash;
@@ -41,6 +42,7 @@ describe.skipIf(!run)('search in Chromium', () => {
 	test('Ctrl-K opens the dialog and Esc closes it and returns focus', async () => {
 		const page = await h.browser.newPage();
 		await page.goto(`${h.base}/glossary/`);
+		await page.waitForFunction(() => customElements.get('site-search'));
 		await page.locator('theme-toggle button').focus();
 		await page.keyboard.press('Control+k');
 		await page.locator('site-search dialog[open]').waitFor();
@@ -57,6 +59,7 @@ describe.skipIf(!run)('search in Chromium', () => {
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
 		await page.goto(`${h.base}/`);
+		await page.waitForFunction(() => customElements.get('site-search'));
 		await page.keyboard.press('Control+k');
 		for (const q of ['title:~^', 'the of and', '***']) {
 			await page.locator('site-search input').fill(q);
@@ -78,8 +81,10 @@ describe.skipIf(!run)('search in Chromium', () => {
 	});
 
 	test('axe finds no violation on the open dialog and the search page', async () => {
-		const page = await h.browser.newPage();
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
 		await page.goto(`${h.base}/`);
+		await page.waitForFunction(() => customElements.get('site-search'));
 		await page.keyboard.press('Control+k');
 		await page.keyboard.type('image');
 		await page.locator('site-search [role="option"]').first().waitFor();
@@ -87,6 +92,6 @@ describe.skipIf(!run)('search in Chromium', () => {
 		await page.goto(`${h.base}/search/?q=image`);
 		await page.locator('#search-page-results li').first().waitFor();
 		expect(await axeViolations(page)).toEqual([]);
-		await page.close();
+		await context.close();
 	});
 });
