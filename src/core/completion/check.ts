@@ -199,6 +199,7 @@ async function checkAttendance(
 function checkSimilarity(bundle: Bundle, input: CheckInput, notes: string[]): SimilarityFinding[] {
 	const me = usernameHash(bundle.learner.username);
 	const findings: SimilarityFinding[] = [];
+	const published: string[] = [];
 	for (const bank of input.bank) {
 		const id = bank.exercise.id;
 		const saved = bundle.exercises[id];
@@ -208,7 +209,7 @@ function checkSimilarity(bundle: Bundle, input: CheckInput, notes: string[]): Si
 			{ files: ownFiles(bank, bank.solution), params: {} }
 		);
 		const mine = fingerprint({ files: ownFiles(bank, saved.files), params: saved.params }, ref);
-		if (mine.hash === ref.solutionHash) notes.push(`${id}: the solution is the published one.`);
+		if (mine.hash === ref.solutionHash) published.push(id);
 		for (const entry of input.ledger) {
 			const theirs = entry.exercises[id];
 			if (!theirs || entry.usernameHash === me || entry.bundleDigest === bundle.digest) continue;
@@ -222,6 +223,11 @@ function checkSimilarity(bundle: Bundle, input: CheckInput, notes: string[]): Si
 			}
 		}
 	}
+	if (published.length > 0) {
+		notes.push(
+			`The published solution, unchanged, for ${published.length} exercise(s): ${published.join(', ')}.`
+		);
+	}
 	return findings;
 }
 
@@ -232,8 +238,12 @@ export async function checkBundle(bundle: Bundle, input: CheckInput): Promise<Ch
 	checkVersions(bundle, input, problems);
 	const exercises = input.bank.map((bank) => gradeOne(bundle, bank, input.center, notes));
 	for (const e of exercises) {
-		if (!e.passed)
-			problems.push({ kind: 'exercise', subject: e.id, message: e.failures.join('; ') });
+		if (!e.passed) {
+			const message = e.present
+				? `${e.failures.length} failing check(s) or error finding(s), listed with the exercise.`
+				: 'No solution in the bundle.';
+			problems.push({ kind: 'exercise', subject: e.id, message });
+		}
 	}
 	const known = new Set(input.bank.map((b) => b.exercise.id));
 	for (const id of Object.keys(bundle.exercises)) {
