@@ -259,8 +259,12 @@ function specFor(name: ImageName): { spec: BaseSpec; known: boolean } {
 /** The image a public reference pulls, e.g. `python:3.12-slim`. */
 export function baseImage(name: ImageName): BaseImage {
 	const { spec, known } = specFor(name);
+	const config = { ...emptyConfig(), ...structuredClone(spec.config) };
+	const version = /^(\d+\.\d+)/.exec(name.tag)?.[1];
+	if (version && name.path === 'library/python')
+		config.env = [...config.env, `PYTHON_VERSION=${version}`];
 	return {
-		config: { ...emptyConfig(), ...structuredClone(spec.config) },
+		config,
 		files: baseTree(spec),
 		size: Math.round(spec.sizeMb * 1_000_000),
 		known,

@@ -52,6 +52,11 @@ export interface BuildResult {
 
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
+/** An instruction as BuildKit shows it: keyword, flags and arguments on one line. */
+function stepText(ins: Instruction): string {
+	return `${ins.keyword}${ins.text.slice(ins.keyword.length)}`.replace(/\s+/g, ' ').trim();
+}
+
 /** Records a key in the build cache. */
 function remember(engine: Engine, key: string): void {
 	const cache = engine.state.store.buildCache;
@@ -79,7 +84,7 @@ export function buildImage(engine: Engine, input: BuildInput): BuildResult {
 		const fail = (ins: Instruction, message: string): BuildResult => {
 			const n = LAYER_KEYWORDS.has(ins.keyword) ? number + 1 : number;
 			out.failure = {
-				step: label(`${ins.keyword} ${ins.argsText}`.trim(), n),
+				step: label(stepText(ins), n),
 				line: ins.range.start.line,
 				message,
 			};
@@ -89,9 +94,9 @@ export function buildImage(engine: Engine, input: BuildInput): BuildResult {
 		if ('error' in from) return fail(stage.from, from.error);
 		const state = from.state;
 		const pullKey = `pull:${state.base}`;
-		const present = !from.pulled || cache.has(pullKey);
+		const present = !from.pulled || engine.state.store.buildCache.includes(pullKey);
 		if (from.pulled) {
-			out.bases.push(state.base);
+			if (!out.bases.includes(state.base)) out.bases.push(state.base);
 			remember(engine, pullKey);
 		}
 		out.steps.push({
@@ -105,7 +110,7 @@ export function buildImage(engine: Engine, input: BuildInput): BuildResult {
 				expandVariables(text, (name) => state.vars.get(name), doc.escape).value;
 			const before = state.chain;
 			let seconds = 0;
-			let key = `${ins.keyword} ${ins.argsText}`;
+			let key = stepText(ins);
 			switch (ins.keyword) {
 				case 'ARG':
 					for (const p of ins.properties) {
@@ -208,14 +213,14 @@ export function buildImage(engine: Engine, input: BuildInput): BuildResult {
 				default:
 					break;
 			}
-			state.steps.push(`${ins.keyword} ${ins.argsText}`.trim());
+			state.steps.push(stepText(ins));
 			if (!LAYER_KEYWORDS.has(ins.keyword)) continue;
 			number += 1;
 			state.chain = hashString(`${before}\u0000${key}`);
 			const cached = !input.noCache && cache.has(state.chain);
 			remember(engine, state.chain);
 			out.steps.push({
-				label: label(`${ins.keyword} ${ins.argsText}`.trim()),
+				label: label(stepText(ins)),
 				cached,
 				seconds: cached ? 0 : seconds,
 				line: ins.range.start.line,

@@ -101,6 +101,15 @@ const logout: CommandSpec = {
 	},
 };
 
+/** The center's image pattern filled in for the learner and an image. */
+function example(ctx: ShellContext, name: ImageName): string {
+	return ctx.center.registries.imagePattern
+		.replace('{project}', ctx.learner.projects?.[0] ?? '{project}')
+		.replace('{user}', ctx.learner.user)
+		.replace('{image}', name.repository.split('/').pop() ?? 'app')
+		.replace('{tag}', name.tag);
+}
+
 /** Checks a push target; returns a refusal, or `null` when the push may go ahead. */
 function checkTarget(ctx: ShellContext, name: ImageName, text: string): CommandResult | null {
 	const { nersc, imagePattern } = ctx.center.registries;
@@ -110,7 +119,7 @@ function checkTarget(ctx: ShellContext, name: ImageName, text: string): CommandR
 			'denied: requested access to the resource is denied',
 			`"${text}" names no registry host, so Docker would push it to Docker Hub.`,
 			`Spin pulls your images from ${nersc}: tag the image first, e.g.`,
-			`  docker tag ${name.ref} ${imagePattern.replace('{image}', name.repository.split('/').pop() ?? 'app').replace('{tag}', name.tag)}`
+			`  docker tag ${name.ref} ${example(ctx, name)}`
 		);
 	}
 	const wrong = wrongHost(ctx, name.host);

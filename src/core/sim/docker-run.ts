@@ -177,7 +177,7 @@ function run(ctx: ShellContext, args: Args): CommandResult {
 	if (!started.running) container.finished = engine.now();
 	const notes = [
 		...portNotes(container, started.listens),
-		...spinNotes(ctx, args, process.identity.uid),
+		...(started.running ? spinNotes(ctx, args, process.identity.uid) : []),
 	];
 	if (!started.running && container.autoRemove) engine.removeContainer(container);
 	if (args.has('detach')) return result([...found.lines, id, ...notes]);

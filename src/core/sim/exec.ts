@@ -209,11 +209,18 @@ export function runScript(ctx: ExecContext, script: string): ExecResult {
 	const lines: string[] = [];
 	let exitCode = 0;
 	let skip = false;
+	const local = { ...ctx };
 	for (const { words, op } of splitCommands(tokens)) {
-		if (!skip && words.length > 0) {
+		if (!skip && words[0] === 'cd') {
+			const target = resolvePath(local.cwd, expand(local, words[1] ?? '/'));
+			const ok = nodeAt(local.files, target)?.dir === true;
+			if (ok) local.cwd = target;
+			else lines.push(`sh: 1: cd: can't cd to ${words[1] ?? '/'}`);
+			exitCode = ok ? 0 : 2;
+		} else if (!skip && words.length > 0) {
 			const result = runOne(
-				ctx,
-				words.map((w) => expand(ctx, w))
+				local,
+				words.map((w) => expand(local, w))
 			);
 			lines.push(...(result.notFound ? [`sh: 1: ${words[0]}: not found`] : result.lines));
 			exitCode = result.notFound ? 127 : result.exitCode;

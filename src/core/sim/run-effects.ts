@@ -182,7 +182,7 @@ function sed(tree: FileTree, at: (path: string) => string, words: string[]): voi
 	const files =
 		scripts.length > 0 ? operands.filter((o) => !scripts.includes(o)) : operands.slice(1);
 	if (scripts.length === 0 && operands[0]) scripts.push(operands[0]);
-	const extended = opts.has('-E') || opts.has('-r');
+	const extended = opts.has('-E') || opts.has('-r') || opts.has('--regexp-extended');
 	for (const file of files) {
 		const node = tree[at(file)];
 		if (!node || node.dir) continue;

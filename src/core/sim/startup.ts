@@ -102,6 +102,12 @@ function python(l: Launch, args: readonly string[]): Startup {
 	const rest = args.filter((a) => !/^-[uBOsE]+$/.test(a));
 	const [first, ...more] = rest;
 	if (first === undefined || first === '-c') return done([], 0);
+	if (first === '--version' || first === '-V') {
+		const version = l.env
+			.find((e) => e.startsWith('PYTHON_VERSION='))
+			?.slice('PYTHON_VERSION='.length);
+		return done([`Python ${version ?? '3'}`], 0);
+	}
 	if (first === '-m') {
 		const [module = '', ...moduleArgs] = more;
 		if (module === 'flask') return flaskRun(l, moduleArgs);
