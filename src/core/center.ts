@@ -40,7 +40,9 @@ export const CenterSchema = z
 				/** Container ports must be above this so NET_BIND_SERVICE can be dropped. */
 				unprivilegedAbove: z.number().int().positive(),
 				/** Host ports a Rancher 1 stack could publish, by audience. */
-				legacyPublished: z.record(z.array(z.union([z.number().int(), z.tuple([z.number().int(), z.number().int()])]))),
+				legacyPublished: z.record(
+					z.array(z.union([z.number().int(), z.tuple([z.number().int(), z.number().int()])]))
+				),
 			})
 			.strict(),
 		/** Storage classes for persistent volume claims. */

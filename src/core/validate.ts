@@ -81,11 +81,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Runs the rules of one kind over a parsed document. */
-function runRules<D>(
-	rules: readonly Rule<D>[],
-	doc: D,
-	options: ValidateOptions
-): Diagnostic[] {
+function runRules<D>(rules: readonly Rule<D>[], doc: D, options: ValidateOptions): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	for (const rule of rules) {
 		const override = options.severities?.[rule.id];

@@ -14,7 +14,9 @@ const VideoChapterSchema = z
 export const VideoSchema = z
 	.object({
 		/** The YouTube video id (11 characters). */
-		youtubeId: z.string().regex(/^[A-Za-z0-9_-]{11}$/, 'a YouTube id has 11 letters, digits, - or _'),
+		youtubeId: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{11}$/, 'a YouTube id has 11 letters, digits, - or _'),
 		/** Title shown on the poster. */
 		title: z.string().min(3),
 		/** Date of recording, where a source gives it. */

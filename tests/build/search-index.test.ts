@@ -11,7 +11,8 @@ const pages = new Map(builtPages().map((p) => [p.path, p]));
 describe('search index in dist/', () => {
 	test('covers chapter sections, exercises, glossary terms, pages and videos', () => {
 		const kinds = new Set(file.docs.map((d) => d.kind));
-		for (const kind of ['section', 'page', 'exercise', 'term', 'video']) expect(kinds).toContain(kind);
+		for (const kind of ['section', 'page', 'exercise', 'term', 'video'])
+			expect(kinds).toContain(kind);
 	});
 
 	test('every result URL and anchor exists in the built site', () => {
@@ -31,7 +32,9 @@ describe('search index in dist/', () => {
 			p.doc.querySelectorAll('[data-instructor-note]').map((n) => n.text.trim())
 		);
 		expect(notes.length).toBeGreaterThan(0);
-		const sample = notes.map((n) => n.replace(/^Instructor note\s*/, '').slice(0, 60)).filter((n) => n.length > 40);
+		const sample = notes
+			.map((n) => n.replace(/^Instructor note\s*/, '').slice(0, 60))
+			.filter((n) => n.length > 40);
 		const texts = file.docs.map((d) => d.text).join('\n');
 		expect(sample.filter((n) => texts.includes(n))).toEqual([]);
 	});

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DIST } from '../helpers/dist.js';
-// @ts-expect-error: a plain ES module without types
 import { serve } from '../../scripts/serve.mjs';
 
 /** Where Chromium is, from CHROME_PATH or Debian's package; undefined when absent. */
@@ -40,8 +39,9 @@ export async function startHarness(): Promise<Harness> {
 	if (!existsSync(DIST)) throw new Error('dist/ is missing: run `astro build` first');
 	const server: Server = await serve(DIST, 0);
 	const { port } = server.address() as AddressInfo;
+	const executablePath = chromiumPath();
 	const browser = await chromium.launch({
-		executablePath: chromiumPath(),
+		...(executablePath ? { executablePath } : {}),
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',

@@ -120,7 +120,7 @@ function strings(x: unknown, path: string): string[] {
 
 /** Copies optional keys whose value is defined (keeps `exactOptionalPropertyTypes` happy). */
 function withOptional<T extends object>(base: T, extra: Record<string, string | undefined>): T {
-	const out: Record<string, unknown> = { ...base };
+	const out = Object.assign({}, base) as Record<string, unknown>;
 	for (const [k, v] of Object.entries(extra)) if (v !== undefined) out[k] = v;
 	return out as T;
 }
