@@ -168,7 +168,9 @@ const exec: CommandSpec = {
 			);
 		}
 		const head = found.note ? [found.note] : [];
-		return result([...head, ...outcome.lines], outcome.exitCode);
+		const tail =
+			outcome.exitCode === 0 ? [] : [`command terminated with exit code ${outcome.exitCode}`];
+		return result([...head, ...outcome.lines, ...tail], outcome.exitCode);
 	},
 };
 

@@ -84,13 +84,15 @@ function settle(engine: Engine, center: Center, deployment: KubeObject, rollout:
 		return;
 	}
 	if (current.length === replicas && old.length === 0) return;
-	const healthyNow = current.length > 0 && current.every(podReady);
-	const surge =
-		old.length > 0 && !healthyNow
-			? Math.max(0, Math.min(replicas, Math.ceil(replicas / 4)) - current.length)
-			: replicas - current.length;
-	const fresh = createPods(engine, center, deployment, revision, surge);
-	const next = [...current, ...fresh];
+	const next = [...current];
+	if (old.length === 0)
+		next.push(...createPods(engine, center, deployment, revision, replicas - next.length));
+	const step = Math.max(1, Math.ceil(replicas / 4));
+	while (next.length < replicas && next.every(podReady)) {
+		next.push(
+			...createPods(engine, center, deployment, revision, Math.min(step, replicas - next.length))
+		);
+	}
 	scaled(`Scaled up replica set ${rs} to ${next.length}`);
 	if (next.length >= replicas && next.every(podReady)) {
 		if (old.length > 0) scaled(`Scaled down old replica sets of ${deployment.name} to 0`);

@@ -121,7 +121,8 @@ export class Shell {
 	}
 
 	/** Runs one simple command. */
-	private dispatch(words: string[]): CommandResult {
+	private dispatch(given: string[]): CommandResult {
+		const words = hoistNamespace(given);
 		const found = findCommand(words);
 		const family = words[0] === 'rancher' ? 'kubectl' : (words[0] ?? '');
 		if (!('spec' in found)) {
@@ -186,4 +187,29 @@ export class Shell {
 			history: this.history,
 		};
 	}
+}
+
+/** Moves kubectl's `-n NAMESPACE` written before the sub-command (`kubectl -n ns get pods`) to the end. */
+export function hoistNamespace(words: readonly string[]): string[] {
+	const start =
+		words[0] === 'kubectl' ? 1 : words[0] === 'rancher' && words[1] === 'kubectl' ? 2 : -1;
+	if (start < 0) return [...words];
+	const head = words.slice(0, start);
+	const moved: string[] = [];
+	let i = start;
+	while (i < words.length) {
+		const word = words[i] ?? '';
+		if ((word === '-n' || word === '--namespace') && i + 1 < words.length) {
+			moved.push(word, words[i + 1] ?? '');
+			i += 2;
+		} else if (word.startsWith('--namespace=') || (word.startsWith('-n') && word.length > 2)) {
+			moved.push(word);
+			i += 1;
+		} else break;
+	}
+	const rest = words.slice(i);
+	const dash = rest.indexOf('--');
+	return dash < 0
+		? [...head, ...rest, ...moved]
+		: [...head, ...rest.slice(0, dash), ...moved, ...rest.slice(dash)];
 }
