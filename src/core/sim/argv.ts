@@ -28,7 +28,7 @@ export function tokenize(line: string): Tokenized {
 	let i = 0;
 	while (i < line.length) {
 		const c = line[i] ?? '';
-		if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+		if (/\s/.test(c)) {
 			i++;
 			continue;
 		}

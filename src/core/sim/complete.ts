@@ -119,15 +119,18 @@ function argumentCandidates(
 	source: CompletionSource,
 	spec: CommandSpec,
 	args: readonly string[],
-	prefix: string
+	prefix: string,
+	after: readonly string[]
 ): { candidates: string[]; prefix: string } {
 	const previous = args[args.length - 1];
 	const previousFlag =
 		previous !== undefined && previous.startsWith('-') && !previous.includes('=')
 			? flagOf(spec, previous)
 			: undefined;
-	const nsAt = args.findIndex((a) => a === '-n' || a === '--namespace');
-	const namespace = (nsAt >= 0 ? args[nsAt + 1] : undefined) ?? 'default';
+	const every = [...args, prefix, ...after];
+	const nsAt = every.findIndex((a) => a === '-n' || a === '--namespace');
+	const nsInline = every.find((a) => a.startsWith('--namespace='))?.slice('--namespace='.length);
+	const namespace = (nsAt >= 0 ? every[nsAt + 1] : nsInline) ?? 'default';
 	const positionals: string[] = [];
 	for (let i = 0; i < args.length; i++) {
 		const word = args[i] ?? '';
@@ -182,14 +185,20 @@ export function complete(line: string, cursor: number, source: CompletionSource)
 		];
 	} else {
 		const found = findCommand(words);
-		if ('spec' in found)
+		if ('spec' in found) {
+			const rest = tokenize(line.slice(at)).tokens;
+			const stop = rest.findIndex((t) => t.kind === 'op');
+			const after = (stop < 0 ? rest : rest.slice(0, stop))
+				.map((t) => t.value)
+				.slice(typing && /^\S/.test(line.slice(at)) ? 1 : 0);
 			candidates = argumentCandidates(
 				source,
 				found.spec,
 				words.slice(found.length),
-				prefix
+				prefix,
+				after
 			).candidates;
-		else candidates = found.group.length === words.length ? subcommands(found.group) : [];
+		} else candidates = found.group.length === words.length ? subcommands(found.group) : [];
 	}
 	const matching = [...new Set(candidates.filter((c) => c.startsWith(prefix)))].sort((a, b) =>
 		a.localeCompare(b, 'en')
