@@ -1,13 +1,4 @@
-import {
-	basename,
-	dirname,
-	globMatch,
-	mkdirp,
-	nodeAt,
-	resolvePath,
-	subtree,
-	writeFile,
-} from './fs.js';
+import { basename, dirname, globMatch, mkdirp, nodeAt, resolvePath, writeFile } from './fs.js';
 import type { FileTree } from './types.js';
 
 /**
@@ -133,9 +124,4 @@ export function copyKey(from: CopySource, sources: readonly string[]): string {
 				.join('\u0001');
 		})
 		.join('\u0002');
-}
-
-/** Every path below a directory of a tree, for listings. */
-export function filesUnder(tree: FileTree, dir: string): string[] {
-	return subtree(tree, dir).filter((path) => !tree[path]?.dir);
 }

@@ -1,6 +1,6 @@
 import { HELP_FLAG, NAMESPACE_FLAG, type CommandSpec } from './command.js';
 import { deleteObject, findObject, upsertObject } from './cluster.js';
-import { result } from './format.js';
+import { paint, result } from './format.js';
 import { objectRef, text } from './kube-data.js';
 import { manifestFiles, manifestObjects } from './kubectl-apply.js';
 import { kubeError, namespaceOf, readTarget } from './kubectl-args.js';
@@ -152,7 +152,12 @@ const del: CommandSpec = {
 		for (const t of targets) {
 			const object = findObject(ctx.engine, t.kind, t.namespace, t.name);
 			if (!object) {
-				lines.push(`Error from server (NotFound): ${t.kind.toLowerCase()}s "${t.name}" not found`);
+				lines.push(
+					paint(
+						'red',
+						`Error from server (NotFound): ${t.kind.toLowerCase()}s "${t.name}" not found`
+					)
+				);
 				exitCode = 1;
 				continue;
 			}

@@ -84,7 +84,23 @@ const WORDS = [
 ];
 
 const word = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 8 }));
-const line = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
+/** Lines that mostly start with a real command, so that the flags and operands get exercised. */
+const HEADS = [
+	'',
+	'docker',
+	'docker run',
+	'docker build',
+	'docker exec',
+	'kubectl',
+	'kubectl get',
+	'kubectl apply',
+	'kubectl rollout undo',
+	'kubectl exec',
+	'rancher kubectl',
+];
+const line = fc
+	.tuple(fc.constantFrom(...HEADS), fc.array(word, { maxLength: 8 }))
+	.map(([head, words]) => [head, ...words].join(' '));
 
 describe('random command lines', () => {
 	it('never throw, and always give text and an integer exit code', () => {
