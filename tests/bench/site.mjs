@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
+const DIST = process.env.SPINUP_DIST ?? join(ROOT, 'dist');
 
 /** Lists every file under a folder. */
 function walk(dir) {

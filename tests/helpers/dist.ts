@@ -4,8 +4,8 @@ import { parse, type HTMLElement } from 'node-html-parser';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
-/** The built site. */
-export const DIST = join(ROOT, 'dist');
+/** The built site: `dist/`, or the folder named by `SPINUP_DIST`. */
+export const DIST = process.env['SPINUP_DIST'] ?? join(ROOT, 'dist');
 
 /** A built HTML page: its URL path and parsed document. */
 export interface BuiltPage {
