@@ -4,26 +4,8 @@ import {
 	PROGRESS_KEY,
 	ProgressStore,
 	RECOVERY_PREFIX,
-	type StorageLike,
 } from '../../../../src/core/progress/store.js';
-
-/** A Map-backed storage that can be told to refuse writes, as a full quota does. */
-class MemoryStorage implements StorageLike {
-	readonly map = new Map<string, string>();
-	full = false;
-	getItem(key: string): string | null {
-		return this.map.get(key) ?? null;
-	}
-	setItem(key: string, value: string): void {
-		if (this.full) throw new DOMException('quota', 'QuotaExceededError');
-		this.map.set(key, value);
-	}
-	removeItem(key: string): void {
-		this.map.delete(key);
-	}
-}
-
-const clock = () => '2026-01-02T03:04:05.000Z';
+import { clock, MemoryStorage } from './memory-storage.js';
 
 describe('ProgressStore', () => {
 	test('starts empty and saves a finished chapter', () => {
@@ -65,10 +47,43 @@ describe('ProgressStore', () => {
 
 	test('does not overwrite a document from a newer version of the site', () => {
 		const storage = new MemoryStorage();
-		storage.map.set(PROGRESS_KEY, JSON.stringify({ version: 99 }));
+		const newer = JSON.stringify({ version: 99, chapters: { x: { done: true } } });
+		storage.map.set(PROGRESS_KEY, newer);
 		const store = new ProgressStore(storage, clock);
-		expect(store.issues[0]?.message).toContain('version');
-		expect(storage.map.get(`${RECOVERY_PREFIX}${clock()}`)).toBe(JSON.stringify({ version: 99 }));
+		expect(store.issues).toHaveLength(1);
+		expect(store.issues[0]?.kind).toBe('unsupported-version');
+		expect(store.issues[0]?.message).toContain('version 99');
+		expect(store.setChapterDone('s1-meet-spin', true)).toBe(false);
+		expect(storage.snapshot()).toEqual({ [PROGRESS_KEY]: newer });
+	});
+
+	test('clears a set-aside entry so the next load starts clean and reports nothing', () => {
+		const storage = new MemoryStorage();
+		storage.map.set(PROGRESS_KEY, '{"version":1,');
+		expect(new ProgressStore(storage, clock).issues).toHaveLength(1);
+		expect(storage.map.has(PROGRESS_KEY)).toBe(false);
+		const again = new ProgressStore(storage, clock);
+		expect(again.issues).toEqual([]);
+		expect(again.recoveries()).toHaveLength(1);
+	});
+
+	test('keeps two entries set aside at the same instant under different keys', () => {
+		const storage = new MemoryStorage();
+		storage.map.set(PROGRESS_KEY, 'first');
+		new ProgressStore(storage, clock);
+		storage.map.set(PROGRESS_KEY, 'second');
+		const store = new ProgressStore(storage, clock);
+		expect(store.issues[0]?.recoveryKey).toBe(`${RECOVERY_PREFIX}${clock()}~2`);
+		expect(store.recoveries().map((r) => r.text)).toEqual(['second', 'first']);
+		expect(store.recoveries().map((r) => r.savedAt)).toEqual([clock(), clock()]);
+	});
+
+	test('sets aside a document of an unknown older shape', () => {
+		const storage = new MemoryStorage();
+		storage.map.set(PROGRESS_KEY, JSON.stringify([1, 2]));
+		const store = new ProgressStore(storage, clock);
+		expect(store.issues[0]?.kind).toBe('recovered');
+		expect(store.recoveries()[0]?.text).toBe('[1,2]');
 	});
 
 	test('migrates the unversioned draft shape', () => {
