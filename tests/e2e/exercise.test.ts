@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, browserAvailable, startHarness, tabTo, type Harness } from './harness.js';
+
+const run = browserAvailable();
+const CHAPTER = '/chapters/l1-first-app/';
+const EX = '#exercise-flask-image';
+
+const WRONG = [
+	'FROM python:3.12-slim',
+	'WORKDIR /app',
+	'COPY app.py /app/',
+	'RUN pip install --no-cache-dir flask',
+	'EXPOSE 5000',
+	'CMD python app.py',
+	'USER 10001:10001',
+].join('\n');
+
+/** Opens the chapter and waits for the exercise element to be ready. */
+async function openExercise(page: Page, base: string): Promise<void> {
+	await page.goto(`${base}${CHAPTER}${EX}`);
+	await page.waitForFunction(() => customElements.get('exercise-workspace'));
+}
+
+/** Replaces the editor's whole text as typed input. */
+async function replaceText(page: Page, text: string): Promise<void> {
+	await page.keyboard.press('Control+A');
+	await page.keyboard.insertText(text);
+}
+
+describe.skipIf(!run)('exercise workspace in Chromium', () => {
+	let h: Harness;
+	beforeAll(async () => {
+		h = await startHarness();
+	});
+	afterAll(async () => {
+		await h?.close();
+	});
+
+	test('no editor script is requested before the first interaction', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+		});
+		await openExercise(page, h.base);
+		await page.waitForLoadState('networkidle');
+		expect(scripts.filter((s) => /editor|monaco|worker/i.test(s))).toEqual([]);
+		await page.locator(`${EX} [data-editor-host]`).click();
+		await page.locator(`${EX} .monaco-editor`).waitFor();
+		expect(scripts.some((s) => /editor\.api/.test(s))).toBe(true);
+		await context.close();
+	});
+
+	test('a wrong line gets a marker on that line; fixing it makes Check pass; a reload keeps it', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		await openExercise(page, h.base);
+		await page.locator(`${EX} [data-editor-host]`).click();
+		await page.locator(`${EX} .monaco-editor textarea`).waitFor();
+		await replaceText(page, WRONG);
+		const finding = page.locator(`${EX} [data-findings] .finding`, { hasText: 'line 6' });
+		await finding.waitFor();
+		await expect(finding.textContent()).resolves.toContain('docker/json-cmd');
+		const squiggle = page.locator(
+			`${EX} .monaco-editor .view-overlays > div:nth-child(6) [class*="squiggly"]`
+		);
+		await expect(squiggle.count()).resolves.toBeGreaterThan(0);
+		await page.locator(`${EX} [data-action="check"]`).click();
+		await expect(
+			page.locator(`${EX} [data-check="exec-form-cmd"]`).getAttribute('data-state')
+		).resolves.toBe('missing');
+		await finding.locator('button').click();
+		await page.keyboard.press('End');
+		await page.keyboard.press('Shift+Home');
+		await page.keyboard.insertText('CMD ["python", "app.py"]');
+		await page.locator(`${EX} [data-action="check"]`).click();
+		await page.waitForFunction(
+			(sel) => document.querySelector(`${sel} [data-status]`)?.textContent?.startsWith('Well done'),
+			EX
+		);
+		await page.reload();
+		await page.waitForFunction(() => customElements.get('exercise-workspace'));
+		await expect(page.locator(`${EX} [data-editor-host] pre`).textContent()).resolves.toContain(
+			'CMD ["python", "app.py"]'
+		);
+		await expect(page.locator(`${EX} [data-status]`).textContent()).resolves.toMatch(/solved/);
+		await context.close();
+	});
+
+	test('the whole exercise works with the keyboard alone, and focus leaves the editor', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		await openExercise(page, h.base);
+		await tabTo(page, `${EX} [data-editor-host]`);
+		await page.locator(`${EX} .monaco-editor textarea`).waitFor();
+		await replaceText(page, WRONG.replace('CMD python app.py', 'CMD ["python", "app.py"]'));
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Tab');
+		await expect(
+			page.evaluate((sel) => document.activeElement?.matches(`${sel} [data-action="check"]`), EX)
+		).resolves.toBe(true);
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(
+			(sel) => document.querySelector(`${sel} [data-status]`)?.textContent?.startsWith('Well done'),
+			EX
+		);
+		await tabTo(page, `${EX} [data-action="hint"]`);
+		await page.keyboard.press('Enter');
+		await expect(page.locator(`${EX} [data-hint]:not([hidden])`).count()).resolves.toBe(1);
+		await context.close();
+	});
+
+	test('hints unlock one at a time; the solution comes last, after a confirmation, and is recorded', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		await openExercise(page, h.base);
+		const hint = page.locator(`${EX} [data-action="hint"]`);
+		const total = await page.locator(`${EX} [data-hint]`).count();
+		for (let i = 0; i < total; i++) {
+			await expect(page.locator(`${EX} [data-action="solution"]`).isHidden()).resolves.toBe(true);
+			await hint.click();
+		}
+		await expect(hint.isHidden()).resolves.toBe(true);
+		page.once('dialog', (d) => void d.dismiss());
+		await page.locator(`${EX} [data-action="solution"]`).click();
+		await expect(page.locator(`${EX} [data-solution]`).isHidden()).resolves.toBe(true);
+		page.once('dialog', (d) => void d.accept());
+		await page.locator(`${EX} [data-action="solution"]`).click();
+		await expect(
+			page.locator(`${EX} [data-solution] pre`).first().textContent()
+		).resolves.toContain('FROM');
+		const saved = await page.evaluate(() =>
+			JSON.parse(localStorage.getItem('spinup:progress') ?? '{}')
+		);
+		expect(saved.exercises['flask-image']).toMatchObject({ hintsUsed: total, solutionShown: true });
+		await context.close();
+	});
+
+	test('axe finds no violation with the editor open, in light and dark mode', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const context = await h.browser.newContext({ colorScheme });
+			const page = await context.newPage();
+			await openExercise(page, h.base);
+			await page.locator(`${EX} [data-editor-host]`).click();
+			await page.locator(`${EX} .monaco-editor`).waitFor();
+			await replaceText(page, WRONG);
+			await page.locator(`${EX} [data-findings] .finding`).first().waitFor();
+			await page.locator(`${EX} [data-action="check"]`).click();
+			await page.locator(`${EX} [data-check][data-state]`).first().waitFor();
+			expect(await axeViolations(page)).toEqual([]);
+			await context.close();
+		}
+	});
+});
