@@ -4,12 +4,15 @@ import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
 /**
  * The one place that calls `dockerfile-ast`.
  *
- * Two speed-ups are installed once, both invisible to callers:
+ * Two speed-ups and one fix are installed once, all invisible to callers:
  * - `Instruction#getRawArguments`, `#getVariables` and `#getHeredocs` rescan the instruction on
  *   every call, and the parser and `dockerfile-utils` call them many times per instruction; their
  *   results are kept per instance (a copy is returned, since callers may replace array items).
  * - `DockerfileParser.parse` remembers its last input, so `dockerfile-utils`, which parses the
  *   text again inside `validate()`, reuses the tree built here.
+ * - `Dockerfile#resolveVariable` calls itself without end when the first instruction is indented
+ *   and is not a FROM (its line start lies outside every stage); a nested call now answers
+ *   "not defined" instead.
  */
 
 const MARK = Symbol.for('spinup.dockerfile-ast.speedups');
@@ -46,7 +49,29 @@ function installSpeedups(): void {
 	};
 }
 
+/** Stops `Dockerfile#resolveVariable` from recursing into itself. */
+function installRecursionGuard(): void {
+	const proto = Object.getPrototypeOf(DockerfileParser.parse('')) as Record<PropertyKey, unknown>;
+	if (proto[MARK]) return;
+	proto[MARK] = true;
+	const resolve = proto['resolveVariable'] as Method;
+	const busy = Symbol('resolving');
+	proto['resolveVariable'] = function guarded(
+		this: Record<PropertyKey, unknown>,
+		...args: unknown[]
+	) {
+		if (this[busy]) return undefined;
+		this[busy] = true;
+		try {
+			return resolve.apply(this, args);
+		} finally {
+			this[busy] = false;
+		}
+	};
+}
+
 installSpeedups();
+installRecursionGuard();
 
 /** Parses a Dockerfile text with `dockerfile-ast`. */
 export function parseAst(text: string): Dockerfile {

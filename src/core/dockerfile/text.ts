@@ -45,6 +45,15 @@ export function offsetAt(index: LineIndex, position: Position): number {
 	return Math.min(start + position.column - 1, index.length);
 }
 
+/** Moves a position that lies past its line's end, or past the text, back inside the text. */
+export function clampPosition(index: LineIndex, position: Position): Position {
+	const start = index.starts[position.line - 1];
+	if (start === undefined) return positionAt(index, index.length);
+	const next = index.starts[position.line];
+	const lineEnd = next === undefined ? index.length : next - 1;
+	return positionAt(index, Math.min(start + Math.max(position.column, 1) - 1, lineEnd));
+}
+
 /** Builds a range from two offsets. */
 export function rangeOf(index: LineIndex, start: number, end: number): Range {
 	return { start: positionAt(index, start), end: positionAt(index, end) };

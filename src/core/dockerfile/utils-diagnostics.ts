@@ -1,7 +1,7 @@
 import { validate, ValidationCode } from 'dockerfile-utils';
 import type { Range } from '../types.js';
 import './ast.js';
-import { fromLsp } from './text.js';
+import { clampPosition, fromLsp } from './text.js';
 import type { DockerfileDoc } from './types.js';
 
 /**
@@ -47,7 +47,9 @@ export function utilsFindings(doc: DockerfileDoc): Map<string, UtilsFinding[]> {
 			const list = grouped.get(name) ?? [];
 			const message =
 				typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-			list.push({ range: fromLsp(diagnostic.range), message });
+			const range = fromLsp(diagnostic.range);
+			const start = clampPosition(doc.lines, range.start);
+			list.push({ range: { start, end: clampPosition(doc.lines, range.end) }, message });
 			grouped.set(name, list);
 		}
 	}

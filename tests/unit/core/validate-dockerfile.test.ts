@@ -69,6 +69,13 @@ describe("validate('dockerfile', …)", () => {
 		expect(found.map((d) => d.ruleId)).toEqual(['dockerfile/unknown-instruction']);
 	});
 
+	test('runs every rule when the first instruction is indented or follows a byte-order mark', () => {
+		for (const text of [' ARG A=$B\nFROM alpine:3.20\n', '\uFEFFapt-get install $X\n']) {
+			const found = validate('dockerfile', text, { center });
+			expect(found.filter((d) => d.ruleId === 'validator/internal')).toEqual([]);
+		}
+	});
+
 	test('raises no false error on BuildKit syntax, heredocs and Windows images', () => {
 		const texts = [
 			'# syntax=docker/dockerfile:1\n# check=error=true\nFROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN --mount=type=cache,target=/root/.cache/go-build --mount=type=secret,id=token go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build --link --chmod=755 /out/app /usr/local/bin/\nRUN <<EOF\nset -e\nadduser -D -u 1000 app\nEOF\nUSER 1000\nCMD ["app"]\n',

@@ -34,7 +34,9 @@ export default defineRule<DockerfileDoc, 'lists'>({
 		const byRun = new Map<Instruction, CommandSite[]>();
 		for (const site of allCommands(doc)) {
 			if (!final.has(site.ins.stage)) continue;
-			byRun.set(site.ins, [...(byRun.get(site.ins) ?? []), site]);
+			const list = byRun.get(site.ins);
+			if (list) list.push(site);
+			else byRun.set(site.ins, [site]);
 		}
 		const reports: Report<'lists'>[] = [];
 		for (const [ins, sites] of byRun) {

@@ -102,6 +102,14 @@ describe('parseDockerfile', () => {
 		expect(scripts).toEqual([[['a', 'b']], [[], ['set', 'c', 'd']], [['python3']]]);
 	});
 
+	test('resolves variables when the first instruction is indented or after a byte-order mark', () => {
+		for (const text of [' ARG A=$B\nFROM alpine:3.20\n', '\uFEFFRUN echo $HOME\n']) {
+			const doc = parseDockerfile(text);
+			expect(doc.failure).toBeNull();
+			expect(() => doc.tree?.getInstructions().map((i) => i.getVariables())).not.toThrow();
+		}
+	});
+
 	test('never throws and marks nothing as failed for odd input', () => {
 		for (const text of [
 			'',
