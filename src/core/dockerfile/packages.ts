@@ -33,8 +33,20 @@ function subcommand(words: readonly ShellWord[], from: number): number {
 	return -1;
 }
 
-/** Reads a command as a package-manager command, or returns `null`. */
+const cache = new WeakMap<CommandSite, PackageCommand | null>();
+
+/** Reads a command as a package-manager command, or returns `null` (cached per command). */
 export function packageCommand(site: CommandSite): PackageCommand | null {
+	let known = cache.get(site);
+	if (known === undefined) {
+		known = readPackageCommand(site);
+		cache.set(site, known);
+	}
+	return known;
+}
+
+/** Reads a command as a package-manager command. */
+function readPackageCommand(site: CommandSite): PackageCommand | null {
 	const found = effectiveCommand(site.command);
 	if (!found) return null;
 	const words = site.command.words;

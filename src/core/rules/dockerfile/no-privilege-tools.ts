@@ -41,8 +41,9 @@ export default defineRule<DockerfileDoc, MessageId>({
 	description: 'The image does not rely on file capabilities, setuid programs or sudo.',
 	messages: {
 		setcap: '`setcap` gives a program capabilities that Spin drops from every container.',
-		setuid: 'Mode `{mode}` sets the setuid bit; Spin runs containers without privilege escalation.',
-		sudo: 'Installing `sudo` suggests the container needs root at run time, which Spin does not allow.',
+		setuid:
+			'Mode `{mode}` sets the setuid bit, which gains nothing once Spin drops all capabilities and only gives an attacker more to try.',
+		sudo: 'Installing `sudo` means the container expects to become root while it runs; on Spin a service runs as its own user.',
 	},
 	hint: 'Run the program as a non-root user on ports above 1024; it then needs no added capability, setuid bit or sudo.',
 	check({ doc }) {
