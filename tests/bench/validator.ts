@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { parse } from 'yaml';
+import { validate as utilsValidate } from 'dockerfile-utils';
 import { CenterSchema } from '../../src/core/center.js';
 import { validate } from '../../src/core/validate.js';
 
@@ -66,6 +67,15 @@ const perFile = files.map(({ file }, i) => ({
 		0.5
 	),
 }));
+// Reference: dockerfile-utils alone (it parses and checks each file once), the floor under
+// our figures; it shows how fast this machine is at the moment.
+const reference = Array.from({ length: ROUNDS }, () => {
+	const start = process.cpuUsage();
+	for (const { text } of files) utilsValidate(`${text}\n`);
+	const used = process.cpuUsage(start);
+	return (used.user + used.system) / 1000;
+}).sort((a, b) => a - b);
+
 const sorted = perFile.map((f) => f.ms).sort((a, b) => a - b);
 const total = sorted.reduce((sum, ms) => sum + ms, 0);
 const slowest = [...perFile].sort((a, b) => b.ms - a.ms).slice(0, 3);
@@ -80,4 +90,7 @@ console.log(`${'p95 per file'.padEnd(22)} ${quantile(sorted, 0.95).toFixed(2).pa
 console.log(line('max per file', sorted[sorted.length - 1] ?? 0, 25));
 console.log(line('whole corpus (warm)', total, 400));
 console.log(line('whole corpus (cold)', cold, 400));
+console.log(
+	`${'dockerfile-utils alone'.padEnd(22)} ${quantile(reference, 0.5).toFixed(2).padStart(8)} ms   (whole corpus, for reference)`
+);
 console.log('slowest:', slowest.map((f) => `${f.file} ${f.ms.toFixed(2)} ms`).join(', '));
