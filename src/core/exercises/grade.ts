@@ -5,7 +5,8 @@ import { validate } from '../validate.js';
 import { parseYamlText } from '../yaml/parse.js';
 import type { Check } from './check-args.js';
 import { runCheck, type ParsedFile } from './checks/index.js';
-import { checkFile, PLACEHOLDER, type Exercise, type ExerciseFile } from './schema.js';
+import { checkFile, PLACEHOLDER, SCRIPT_KIND, type Exercise } from './schema.js';
+import { COMMANDS_FILE, gradeScript } from './terminal.js';
 
 /** Options of one grading run. */
 export interface GradeOptions {
@@ -81,13 +82,16 @@ export function resolveParams(
 }
 
 /** Parses one exercise file according to its kind. */
-function parseFile(file: ExerciseFile, text: string): ParsedFile {
-	return file.kind === 'dockerfile'
+function parseFile(kind: ParsedFile['kind'], text: string): ParsedFile {
+	return kind === 'dockerfile'
 		? { kind: 'dockerfile', doc: parseDockerfile(text) }
-		: { kind: file.kind, doc: parseYamlText(text) };
+		: { kind, doc: parseYamlText(text) };
 }
 
-/** Grades a learner's files against an exercise: its checks plus the validator's rules. */
+/**
+ * Grades a learner's files against an exercise: its checks plus the validator's rules. A terminal
+ * exercise's `commands.txt` is replayed in the simulated terminal over the context files instead.
+ */
 export function gradeExercise(
 	exercise: Exercise,
 	files: Readonly<Record<string, string>>,
@@ -97,19 +101,28 @@ export function gradeExercise(
 	const env = { center: options.center, context: options.context ?? {} };
 	const parsed = new Map<string, ParsedFile>();
 	const diagnostics: FileDiagnostic[] = [];
-	for (const file of exercise.files) {
-		const text = files[file.name] ?? '';
-		parsed.set(file.name, parseFile(file, text));
-		for (const d of validate(file.kind, text, { center: options.center })) {
-			diagnostics.push({ ...d, file: file.name });
-		}
-	}
-	const checks: CheckOutcome[] = invalid.map((name) => ({
+	const paramChecks: CheckOutcome[] = invalid.map((name) => ({
 		id: `param-${name}`,
 		description: `A valid value for: ${exercise.params[name]?.label ?? name}.`,
 		passed: false,
 		message: `The value given for ${name} does not have the expected form.`,
 	}));
+	if (exercise.terminal) {
+		const task = substituteDeep(exercise.terminal, values);
+		const replay = { center: options.center, files: env.context, params: values };
+		const checks = [...paramChecks, ...gradeScript(task, files[COMMANDS_FILE] ?? '', replay)];
+		return { passed: checks.every((c) => c.passed), checks, diagnostics, errors: 0 };
+	}
+	for (const file of exercise.files) {
+		const kind = file.kind;
+		if (kind === SCRIPT_KIND) continue;
+		const text = files[file.name] ?? '';
+		parsed.set(file.name, parseFile(kind, text));
+		for (const d of validate(kind, text, { center: options.center })) {
+			diagnostics.push({ ...d, file: file.name });
+		}
+	}
+	const checks: CheckOutcome[] = [...paramChecks];
 	for (const raw of exercise.checks) {
 		const check: Check = substituteDeep(raw, values);
 		const file = checkFile(check, exercise.files);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHECK_FILE_KIND, CheckSchema, type Check } from './check-args.js';
 import { isValidRegex } from './pattern.js';
+import { COMMANDS_FILE, TerminalTaskSchema } from './terminal.js';
 
 /** Slugs of the six chapters, in course order. */
 export const CHAPTER_SLUGS = [
@@ -18,6 +19,9 @@ export const EXERCISE_KINDS = ['dockerfile', 'compose', 'k8s', 'terminal'] as co
 /** Kinds of editable files. */
 export const FILE_KINDS = ['dockerfile', 'compose', 'k8s'] as const;
 
+/** The kind of a terminal exercise's command script (`commands.txt`, one command per line). */
+export const SCRIPT_KIND = 'commands';
+
 /** Matches a `{{name}}` placeholder. */
 export const PLACEHOLDER = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g;
 
@@ -26,8 +30,8 @@ export const ExerciseFileSchema = z
 	.object({
 		/** Path relative to `starter/` and `solution/`, e.g. `Dockerfile` or `deploy.yaml`. */
 		name: z.string().regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a relative file path'),
-		/** How the file is parsed and validated. */
-		kind: z.enum(FILE_KINDS),
+		/** How the file is parsed and validated; a `commands` script is replayed in the terminal. */
+		kind: z.enum([...FILE_KINDS, SCRIPT_KIND]),
 	})
 	.strict();
 
@@ -64,8 +68,10 @@ export const ExerciseSchema = z
 		files: z.array(ExerciseFileSchema).default([]),
 		/** Learner-specific values, by placeholder name. */
 		params: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), ExerciseParamSchema).default({}),
-		/** The checks that define success, in the order they are shown. */
-		checks: z.array(CheckSchema).min(1),
+		/** The checks that define success, in the order they are shown (none for a terminal exercise). */
+		checks: z.array(CheckSchema).default([]),
+		/** A terminal exercise's setup commands and checks on the simulated engine's state. */
+		terminal: TerminalTaskSchema.optional(),
 		/** Hints that unlock one at a time, from gentle to specific. */
 		hints: z.array(z.string().min(10)).min(3),
 	})
@@ -90,7 +96,8 @@ interface Issue {
 }
 
 /** Exercise fields that the refinement reads. */
-type ExerciseShape = Pick<Exercise, 'kind' | 'task' | 'files' | 'params' | 'checks' | 'hints'>;
+type ExerciseShape = Pick<Exercise, 'kind' | 'task' | 'files' | 'params' | 'checks' | 'hints'> &
+	Partial<Pick<Exercise, 'terminal'>>;
 
 /** Lists the cross-field problems of an exercise: files, check targets, ids and placeholders. */
 export function exerciseIssues(exercise: ExerciseShape): Issue[] {
@@ -106,6 +113,7 @@ export function exerciseIssues(exercise: ExerciseShape): Issue[] {
 			path: ['files'],
 		});
 	}
+	issues.push(...terminalIssues(exercise));
 	const ids = new Set<string>();
 	exercise.checks.forEach((check, i) => {
 		if (ids.has(check.id))
@@ -115,12 +123,40 @@ export function exerciseIssues(exercise: ExerciseShape): Issue[] {
 		if (problem) issues.push({ message: problem, path: ['checks', i, 'file'] });
 	});
 	const declared = new Set(Object.keys(exercise.params));
-	const text = JSON.stringify([exercise.task, exercise.checks, exercise.hints]);
+	const text = JSON.stringify([exercise.task, exercise.checks, exercise.hints, exercise.terminal]);
 	for (const m of text.matchAll(PLACEHOLDER)) {
 		const name = m[1] ?? '';
 		if (!declared.has(name))
 			issues.push({ message: `placeholder {{${name}}} is not a declared param`, path: ['params'] });
 	}
+	return issues;
+}
+
+/** Lists the problems of the terminal parts: a terminal exercise has its block and script only. */
+function terminalIssues(exercise: ExerciseShape): Issue[] {
+	const issues: Issue[] = [];
+	const scripts = exercise.files.filter((f) => f.kind === SCRIPT_KIND);
+	if (exercise.kind !== 'terminal') {
+		if (exercise.checks.length === 0)
+			issues.push({ message: `a ${exercise.kind} exercise needs checks`, path: ['checks'] });
+		if (exercise.terminal)
+			issues.push({ message: 'only a terminal exercise has a terminal block', path: ['terminal'] });
+		if (scripts.length > 0)
+			issues.push({ message: 'only a terminal exercise has a commands file', path: ['files'] });
+		return issues;
+	}
+	if (!exercise.terminal)
+		issues.push({ message: 'a terminal exercise needs a terminal block', path: ['terminal'] });
+	if (exercise.checks.length > 0)
+		issues.push({
+			message: 'a terminal exercise is checked by its terminal checks only',
+			path: ['checks'],
+		});
+	if (exercise.files.length !== 1 || scripts[0]?.name !== COMMANDS_FILE)
+		issues.push({
+			message: `a terminal exercise has one file, ${COMMANDS_FILE}, of kind ${SCRIPT_KIND}`,
+			path: ['files'],
+		});
 	return issues;
 }
 
