@@ -91,7 +91,7 @@ export function defineRule<D, M extends string>(rule: Rule<D, M>): Rule<D, M> {
 	return rule;
 }
 
-/** The documentation page of a rule on the site. */
+/** Where a rule is documented on the site: its entry on the rules page. */
 export function ruleDocsPath(id: string): string {
-	return `/rules/${id}/`;
+	return `/rules/#${id}`;
 }

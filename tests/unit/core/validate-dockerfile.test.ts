@@ -31,7 +31,7 @@ describe("validate('dockerfile', …)", () => {
 			['docker/json-cmd', 'warning', 3, 5],
 		]);
 		for (const d of found) {
-			expect(d.docs).toBe(`/rules/${d.ruleId}/`);
+			expect(d.docs).toBe(`/rules/#${d.ruleId}`);
 			expect(d.hint.length).toBeGreaterThan(0);
 			expect(d.message).not.toMatch(/\{\w+\}/);
 		}

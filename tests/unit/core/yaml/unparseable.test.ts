@@ -49,7 +49,7 @@ describe('validate on YAML kinds', () => {
 			['compose/no-privileged', 5],
 		]);
 		for (const d of diagnostics) {
-			expect(d.docs).toBe(`/rules/${d.ruleId}/`);
+			expect(d.docs).toBe(`/rules/#${d.ruleId}`);
 			expect(d.hint.length).toBeGreaterThan(0);
 		}
 	});
