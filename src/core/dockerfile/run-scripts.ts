@@ -1,7 +1,7 @@
 import type { Range } from '../types.js';
 import { lineRange } from './instruction.js';
 import { effectiveCommand, splitCommands, type ShellCommand } from './shell.js';
-import { rangeOf } from './text.js';
+import { offsetAt, rangeOf } from './text.js';
 import type { DockerfileDoc, Heredoc, Instruction } from './types.js';
 
 /**
@@ -52,16 +52,28 @@ function lineScripts(doc: DockerfileDoc, ins: Instruction): Script[] {
 	return [{ text: exec.join(' '), commands: [command], heredoc: false, range: whole }];
 }
 
-/** Whether a heredoc body is run by a shell. */
-function isShellHeredoc(ins: Instruction, line: Script | undefined, heredoc: Heredoc): boolean {
+/** The file descriptor written before a heredoc marker (`3<<IN` → `3`), read from the original text. */
+function heredocFd(doc: DockerfileDoc, heredoc: Heredoc): string {
+	let at = offsetAt(doc.lines, heredoc.markerRange.start);
+	let fd = '';
+	while (at > 0 && /\d/.test(doc.text[at - 1] ?? '')) fd = doc.text[--at] + fd;
+	return fd;
+}
+
+/** Whether a heredoc body is run by a shell: `RUN <<EOF`, or a shell reading it on stdin. */
+function isShellHeredoc(
+	doc: DockerfileDoc,
+	ins: Instruction,
+	line: Script | undefined,
+	heredoc: Heredoc
+): boolean {
+	if (heredoc !== ins.heredocs[0]) return false;
 	const plain = ins.args.filter((word) => !MARKER.test(word.raw));
-	if (plain.length === 0) return !foreignShebang(heredoc.body) && heredoc === ins.heredocs[0];
+	if (plain.length === 0) return !foreignShebang(heredoc.body);
 	const first = line?.commands[0];
 	const program = first ? effectiveCommand(first) : null;
-	if (!program || !SHELLS.has(program.name)) return false;
-	const marker = ins.args.find((word) => MARKER.exec(word.raw)?.[1] !== undefined);
-	const fd = marker ? MARKER.exec(marker.raw)?.[1] : undefined;
-	return heredoc === ins.heredocs[0] && (fd === '' || fd === '0');
+	const fd = heredocFd(doc, heredoc);
+	return program !== null && SHELLS.has(program.name) && (fd === '' || fd === '0');
 }
 
 /** The shell scripts a RUN instruction executes (cached per instruction). */
@@ -70,7 +82,7 @@ export function runScripts(doc: DockerfileDoc, ins: Instruction): Script[] {
 	if (known) return known;
 	const scripts = lineScripts(doc, ins);
 	for (const heredoc of ins.heredocs) {
-		if (!isShellHeredoc(ins, scripts[0], heredoc)) continue;
+		if (!isShellHeredoc(doc, ins, scripts[0], heredoc)) continue;
 		const base = heredoc.bodyOffset;
 		scripts.push({
 			text: heredoc.body,

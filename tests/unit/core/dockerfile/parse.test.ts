@@ -100,6 +100,13 @@ describe('parseDockerfile', () => {
 			r.scripts.map((s) => s.commands.map((c) => c.words[0]?.value))
 		);
 		expect(scripts).toEqual([[['a', 'b']], [[], ['set', 'c', 'd']], [['python3']]]);
+		const fd = parseDockerfile(
+			'FROM alpine:3.20\nRUN bash 3<<X\nrm -rf /\nX\nRUN bash <<X\nls\nX\n'
+		);
+		expect(allRuns(fd).map((r) => r.scripts.map((s) => s.heredoc))).toEqual([
+			[false],
+			[false, true],
+		]);
 	});
 
 	test('resolves variables when the first instruction is indented or after a byte-order mark', () => {
