@@ -101,7 +101,10 @@ export function splitSlides(body: string, title: string, maxWords = 220): Slide[
 	slides[0]!.words = wordCount(slides[0]!.html);
 	let previous = slides[0]!;
 	points.forEach((start, i) => {
-		const html = body.slice(start, points[i + 1] ?? body.length).replace(/^<hr\b[^>]*>/i, '');
+		const html = body
+			.slice(start, points[i + 1] ?? body.length)
+			.replace(/^<hr\b[^>]*>/i, '')
+			.replace(/^<h3\b([^>]*)>([\s\S]*?)<\/h3>/i, '<h2$1>$2</h2>');
 		const heading = headingOf(html);
 		const slide: Slide = {
 			html,

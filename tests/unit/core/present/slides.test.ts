@@ -115,5 +115,6 @@ describe('splitSlides with long sections', () => {
 		const slides = splitSlides(long, 'T', 40);
 		expect(slides.map((s) => s.anchor)).toEqual([null, 'a', 'a1', 'b']);
 		expect(slides[2]!.title).toBe('A one');
+		expect(slides[2]!.html.startsWith('<h2 id="a1">A one</h2>')).toBe(true);
 	});
 });
