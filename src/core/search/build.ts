@@ -19,13 +19,13 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndexFile {
 		this.field('title', { boost: BOOSTS.title });
 		this.field('keywords', { boost: BOOSTS.keywords });
 		this.field('text', { boost: BOOSTS.text });
-		for (const doc of docs) {
-			this.add({ id: doc.id, title: doc.title, keywords: doc.keywords ?? '', text: doc.text });
-		}
+		docs.forEach((doc, i) => {
+			this.add({ id: String(i), title: doc.title, keywords: doc.keywords ?? '', text: doc.text });
+		});
 	});
 	return {
 		version: 1,
-		index: index.toJSON(),
+		index: compact(index.toJSON()),
 		docs: docs.map((doc) => ({ ...doc, text: clip(doc.text, MAX_TEXT) })),
 		vocabulary: vocabulary(docs),
 	};
@@ -42,6 +42,19 @@ function vocabulary(docs: readonly SearchDoc[]): string[] {
 		}
 	}
 	return [...words].sort();
+}
+
+/** Rounds the field vectors' weights: three decimals rank the same and weigh a third as much. */
+function compact(json: object): object {
+	const data = json as { fieldVectors?: [string, number[]][] };
+	if (!Array.isArray(data.fieldVectors)) return json;
+	return {
+		...json,
+		fieldVectors: data.fieldVectors.map(([ref, vector]) => [
+			ref,
+			vector.map((x, i) => (i % 2 === 1 ? Math.round(x * 1000) / 1000 : x)),
+		]),
+	};
 }
 
 /** Shortens a text at a word boundary. */

@@ -4,18 +4,29 @@ import type { SearchDoc, SearchIndexFile, SearchResult } from './types.js';
 /** A loaded index ready for queries. */
 export interface Searcher {
 	index: lunr.Index;
+	/** Documents by lunr ref (their position in the index file). */
 	docs: Map<string, SearchDoc>;
 	/** Known words, for typo matching. */
-	vocabulary: Set<string>;
+	vocabulary: ReadonlySet<string>;
+	/** The same words, grouped by length. */
+	byLength: ReadonlyMap<number, readonly string[]>;
 }
 
 /** Loads a serialized index without re-indexing. */
 export function loadSearchIndex(file: SearchIndexFile): Searcher {
 	return {
 		index: lunr.Index.load(file.index),
-		docs: new Map(file.docs.map((d) => [d.id, d])),
+		docs: new Map(file.docs.map((d, i) => [String(i), d])),
 		vocabulary: new Set(file.vocabulary),
+		byLength: groupByLength(file.vocabulary),
 	};
+}
+
+/** Groups words by their length. */
+function groupByLength(words: readonly string[]): Map<number, string[]> {
+	const out = new Map<number, string[]>();
+	for (const w of words) out.set(w.length, [...(out.get(w.length) ?? []), w]);
+	return out;
 }
 
 /** Splits a learner's query into lower-case words, dropping lunr syntax and stop words. */
@@ -37,7 +48,7 @@ export function search(searcher: Searcher, query: string, limit = 20): SearchRes
 			for (const word of words) {
 				q.term(word, { boost: 10 });
 				q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 4 });
-				for (const near of nearWords(searcher.vocabulary, word)) q.term(near, { boost: 1 });
+				for (const near of nearWords(searcher, word)) q.term(near, { boost: 1 });
 			}
 		});
 	} catch {
@@ -65,9 +76,17 @@ export function oneEditApart(a: string, b: string): boolean {
 }
 
 /** Known words one typo away from a word of five letters or more that the course does not use. */
-export function nearWords(vocabulary: ReadonlySet<string>, word: string): string[] {
-	if (word.length < 5 || vocabulary.has(word)) return [];
-	return [...vocabulary].filter((known) => oneEditApart(word, known));
+export function nearWords(
+	searcher: Pick<Searcher, 'vocabulary' | 'byLength'>,
+	word: string
+): string[] {
+	if (word.length < 5 || searcher.vocabulary.has(word)) return [];
+	const out: string[] = [];
+	for (const length of [word.length - 1, word.length, word.length + 1]) {
+		for (const known of searcher.byLength.get(length) ?? [])
+			if (oneEditApart(word, known)) out.push(known);
+	}
+	return out;
 }
 
 /** Picks about `size` characters of text around the first matched word, marking matches. */

@@ -3,7 +3,8 @@
  *
  * One document per chapter section (h2/h3, with its anchor), page, exercise, glossary term,
  * video, and transcript cue. The index file is what the browser fetches on first search:
- * `{ version, index: <lunr toJSON()>, docs: SearchDoc[] }`, where `docs[i].id` is lunr's `ref`.
+ * `{ version, index: <lunr toJSON()>, docs: SearchDoc[], vocabulary }`, where lunr's `ref` of a
+ * document is its position in `docs` (short refs keep the index small).
  */
 
 /** Kinds of searchable things. */
