@@ -8,6 +8,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const benches = [
 	['node', ['tests/bench/site.mjs']],
 	['npx', ['vite-node', 'tests/bench/validator.ts']],
+	['npx', ['tsx', 'tests/bench/search.ts']],
 ];
 for (const [cmd, args] of benches) {
 	const script = args.at(-1);
