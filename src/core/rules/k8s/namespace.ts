@@ -24,6 +24,9 @@ const CLUSTER_SCOPED = new Set([
 	'VolumeAttachment',
 ]);
 
+/** Build configuration read by kustomize and never sent to the cluster; it sets `namespace:` itself. */
+const NOT_APPLIED = new Set(['Kustomization', 'Component']);
+
 export default defineRule<YamlDoc, MessageId>({
 	id: 'k8s/namespace',
 	kind: 'k8s',
@@ -38,7 +41,8 @@ export default defineRule<YamlDoc, MessageId>({
 	check({ doc }) {
 		const reports: Report<MessageId>[] = [];
 		for (const object of k8sObjects(doc)) {
-			if (CLUSTER_SCOPED.has(object.kind) || object.namespace !== undefined) continue;
+			if (CLUSTER_SCOPED.has(object.kind) || NOT_APPLIED.has(object.kind)) continue;
+			if (object.namespace !== undefined) continue;
 			const anchor = getEntry(doc, object.node, 'metadata')?.keyNode ?? object.kindNode;
 			reports.push({
 				messageId: 'missing',
