@@ -4,7 +4,7 @@ import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
 /**
  * The one place that calls `dockerfile-ast`.
  *
- * Two speed-ups and one fix are installed once, all invisible to callers:
+ * Three speed-ups and one fix are installed once, all invisible to callers:
  * - `Instruction#getRawArguments`, `#getVariables` and `#getHeredocs` rescan the instruction on
  *   every call, and the parser and `dockerfile-utils` call them many times per instruction; their
  *   results are kept per instance (a copy is returned, since callers may replace array items).
@@ -12,7 +12,8 @@ import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
  *   text again inside `validate()`, reuses the tree built here.
  * - `Dockerfile#resolveVariable` calls itself without end when the first instruction is indented
  *   and is not a FROM (its line start lies outside every stage); a nested call now answers
- *   "not defined" instead.
+ *   "not defined" instead. Its answers are kept per tree, since `dockerfile-utils` asks the same
+ *   question for every use of a variable (trees are complete before anyone asks).
  */
 
 const MARK = Symbol.for('spinup.dockerfile-ast.speedups');
@@ -49,21 +50,32 @@ function installSpeedups(): void {
 	};
 }
 
-/** Stops `Dockerfile#resolveVariable` from recursing into itself. */
-function installRecursionGuard(): void {
+/** Stops `Dockerfile#resolveVariable` from recursing into itself, and remembers its answers. */
+function installResolveGuard(): void {
 	const proto = Object.getPrototypeOf(DockerfileParser.parse('')) as Record<PropertyKey, unknown>;
 	if (proto[MARK]) return;
 	proto[MARK] = true;
 	const resolve = proto['resolveVariable'] as Method;
 	const busy = Symbol('resolving');
+	const answers = Symbol('answers');
 	proto['resolveVariable'] = function guarded(
 		this: Record<PropertyKey, unknown>,
-		...args: unknown[]
+		variable: string,
+		line: number
 	) {
+		let known = this[answers] as Map<string, unknown> | undefined;
+		if (!known) {
+			known = new Map();
+			this[answers] = known;
+		}
+		const key = `${line}\u0000${variable}`;
+		if (known.has(key)) return known.get(key);
 		if (this[busy]) return undefined;
 		this[busy] = true;
 		try {
-			return resolve.apply(this, args);
+			const value = resolve.call(this, variable, line);
+			known.set(key, value);
+			return value;
 		} finally {
 			this[busy] = false;
 		}
@@ -71,7 +83,7 @@ function installRecursionGuard(): void {
 }
 
 installSpeedups();
-installRecursionGuard();
+installResolveGuard();
 
 /** Parses a Dockerfile text with `dockerfile-ast`. */
 export function parseAst(text: string): Dockerfile {

@@ -101,3 +101,21 @@ export function loadParserFixtures(): {
 				.filter((entry): entry is ExpectedInstruction => entry !== null),
 		}));
 }
+
+/** One recorded `dockerfile-utils` finding (1-based, end exclusive). */
+export interface BaselineFinding {
+	code: string;
+	line: number;
+	col: number;
+	endLine: number;
+	endCol: number;
+}
+
+/** The recorded `dockerfile-utils` findings of every corpus file, by file name. */
+export function loadBaseline(): Map<string, BaselineFinding[]> {
+	const file = path.join(corpusRoot, 'baseline-dockerfile-ast-0.7.1-utils-0.16.3.json');
+	const data = JSON.parse(readFileSync(file, 'utf8')) as {
+		files: Record<string, { diagnostics: BaselineFinding[] }>;
+	};
+	return new Map(Object.entries(data.files).map(([name, entry]) => [name, entry.diagnostics]));
+}

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDockerfile } from '../../../../src/core/dockerfile/parse.js';
 import type { Instruction } from '../../../../src/core/dockerfile/types.js';
 import type { Diagnostic } from '../../../../src/core/types.js';
+import { utilsFindings } from '../../../../src/core/dockerfile/utils-diagnostics.js';
 import { validate } from '../../../../src/core/validate.js';
 import { loadCenter } from '../../helpers/center.js';
 import {
+	loadBaseline,
 	loadCorpus,
 	loadParserFixtures,
 	type CorpusFile,
@@ -80,6 +82,53 @@ describe('the shared Dockerfile corpus', () => {
 			);
 			expect(errors, file.file).toEqual([]);
 		}
+	});
+});
+
+describe('dockerfile-utils findings', () => {
+	const baseline = loadBaseline();
+
+	/** A finding as `CODE line:col-line:col`, its end moved inside the text as we do. */
+	function key(text: string, code: string, range: [number, number, number, number]): string {
+		const lines = text.split(/\r\n|\r|\n/);
+		let [line, column, endLine, endColumn] = range;
+		if (endLine > lines.length) {
+			endLine = lines.length;
+			endColumn = (lines[lines.length - 1]?.length ?? 0) + 1;
+		}
+		return `${code} ${line}:${column}-${endLine}:${endColumn}`;
+	}
+
+	test('match the recorded run of dockerfile-ast 0.7.1 and dockerfile-utils 0.16.3', () => {
+		// The one file with file-descriptor heredocs loses the false UNKNOWN_INSTRUCTION findings.
+		const fdHeredocs =
+			'moby_buildkit__frontend__dockerfile__dockerfile_heredoc_test.go__testRunComplexHeredoc.Dockerfile';
+		for (const file of corpus) {
+			const ours = [...utilsFindings(parseDockerfile(file.text))]
+				.flatMap(([code, list]) =>
+					list.map((f) =>
+						key(file.text, code, [
+							f.range.start.line,
+							f.range.start.column,
+							f.range.end.line,
+							f.range.end.column,
+						])
+					)
+				)
+				.sort();
+			const expected = (baseline.get(file.file) ?? [])
+				.filter((d) => !(file.file === fdHeredocs && d.code === 'UNKNOWN_INSTRUCTION'))
+				.map((d) => key(file.text, d.code, [d.line, d.col, d.endLine, d.endCol]))
+				.sort();
+			expect(ours, file.file).toEqual(expected);
+		}
+	});
+
+	test('lose nothing on the file with file-descriptor heredocs but the false findings', () => {
+		const recorded = baseline.get(
+			'moby_buildkit__frontend__dockerfile__dockerfile_heredoc_test.go__testRunComplexHeredoc.Dockerfile'
+		);
+		expect(recorded?.map((d) => d.code)).toEqual(Array(4).fill('UNKNOWN_INSTRUCTION'));
 	});
 });
 
