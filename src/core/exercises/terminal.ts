@@ -64,7 +64,7 @@ export function startTaskShell(setup: readonly string[], options: TaskShellOptio
 
 /** Replays a command script through a fresh task shell and returns the shell. */
 export function replayTask(
-	task: Pick<TerminalTask, 'setup'>,
+	task: { readonly setup: readonly string[] },
 	script: string,
 	options: TaskShellOptions
 ): Shell {
