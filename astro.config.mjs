@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
+import { serviceWorker } from './src/integrations/service-worker.mjs';
 import { shikiWrongExample } from './src/integrations/shiki-wrong-example.mjs';
 
 /** Static site; chapters are MDX; code blocks follow the colour scheme. */
@@ -11,7 +12,7 @@ export default defineConfig({
 	output: 'static',
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'always' },
-	integrations: [mdx()],
+	integrations: [mdx(), serviceWorker()],
 	markdown: {
 		rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks],
 		shikiConfig: {
