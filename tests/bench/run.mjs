@@ -9,6 +9,7 @@ const benches = [
 	['node', ['tests/bench/site.mjs']],
 	['npx', ['vite-node', 'tests/bench/validator.ts']],
 	['npx', ['tsx', 'tests/bench/search.ts']],
+	['node', ['tests/bench/editor.mjs']],
 ];
 for (const [cmd, args] of benches) {
 	const script = args.at(-1);

@@ -1,5 +1,5 @@
 import type { FileDiagnostic } from '../../core/exercises/grade.js';
-import { substituteParams } from '../../core/exercises/grade.js';
+import { substituteParams } from '../../core/exercises/params.js';
 import type { SourceKind } from '../../core/types.js';
 import { validationClient } from '../editor/validation-client.js';
 import { announceProgress, progressStore } from '../progress.js';

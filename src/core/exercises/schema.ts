@@ -22,8 +22,8 @@ export const FILE_KINDS = ['dockerfile', 'compose', 'k8s'] as const;
 /** The kind of a terminal exercise's command script (`commands.txt`, one command per line). */
 export const SCRIPT_KIND = 'commands';
 
-/** Matches a `{{name}}` placeholder. */
-export const PLACEHOLDER = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g;
+export { PLACEHOLDER } from './params.js';
+import { PLACEHOLDER } from './params.js';
 
 /** One file the learner edits. */
 export const ExerciseFileSchema = z
