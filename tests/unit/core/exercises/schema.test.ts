@@ -54,7 +54,7 @@ describe('ExerciseSchema', () => {
 	});
 	test('rejects unknown keys, such as cases in the yaml', () => {
 		expect(problems({ ...base(), cases: [] })).not.toEqual([]);
-		expect(problems({ ...base(), checks: [{ ...base().checks[0], extra: 1 }] })).not.toEqual([]);
+		expect(problems({ ...base(), checks: [{ ...base().checks[0]!, extra: 1 }] })).not.toEqual([]);
 	});
 	test('rejects an unknown chapter, kind or check type', () => {
 		expect(problems({ ...base(), chapter: 'l4-extra' })).not.toEqual([]);
@@ -68,10 +68,10 @@ describe('ExerciseSchema', () => {
 	});
 	test('needs three hints and kebab-case check ids, each used once', () => {
 		expect(problems({ ...base(), hints: ['one hint here', 'two hints here'] })).not.toEqual([]);
-		expect(problems({ ...base(), checks: [{ ...base().checks[0], id: 'User_Is' }] })).not.toEqual(
+		expect(problems({ ...base(), checks: [{ ...base().checks[0]!, id: 'User_Is' }] })).not.toEqual(
 			[]
 		);
-		expect(problems({ ...base(), checks: [base().checks[0], base().checks[0]] })).toContain(
+		expect(problems({ ...base(), checks: [base().checks[0]!, base().checks[0]!] })).toContain(
 			'check id user-is-you is used twice'
 		);
 	});
@@ -100,7 +100,7 @@ describe('ExerciseSchema', () => {
 			problems({ ...two, files: [...two.files, { name: 'Dockerfile.web', kind: 'dockerfile' }] })
 		).toContain('check user-is-you must name its file: several dockerfile files exist');
 		expect(
-			problems({ ...base(), checks: [{ ...base().checks[0], file: 'deploy.yaml' }] })
+			problems({ ...base(), checks: [{ ...base().checks[0]!, file: 'deploy.yaml' }] })
 		).toContain('check user-is-you reads deploy.yaml, which is not an exercise file');
 		expect(problems({ ...base(), kind: 'compose' })).toContain(
 			'a compose exercise needs a compose file'
