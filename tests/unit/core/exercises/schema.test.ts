@@ -2,6 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { ExerciseSchema, type ExerciseInput } from '../../../../src/core/exercises/schema.js';
 
 /** A small valid exercise to vary. */
+/** The first check of the base exercise. */
+function firstCheck(): NonNullable<ExerciseInput['checks']>[number] {
+	const check = base().checks?.[0];
+	if (!check) throw new Error('the base exercise has no check');
+	return check;
+}
+
 function base(): ExerciseInput {
 	return {
 		id: 'tiny',
@@ -54,7 +61,7 @@ describe('ExerciseSchema', () => {
 	});
 	test('rejects unknown keys, such as cases in the yaml', () => {
 		expect(problems({ ...base(), cases: [] })).not.toEqual([]);
-		expect(problems({ ...base(), checks: [{ ...base().checks[0]!, extra: 1 }] })).not.toEqual([]);
+		expect(problems({ ...base(), checks: [{ ...firstCheck(), extra: 1 }] })).not.toEqual([]);
 	});
 	test('rejects an unknown chapter, kind or check type', () => {
 		expect(problems({ ...base(), chapter: 'l4-extra' })).not.toEqual([]);
@@ -68,10 +75,8 @@ describe('ExerciseSchema', () => {
 	});
 	test('needs three hints and kebab-case check ids, each used once', () => {
 		expect(problems({ ...base(), hints: ['one hint here', 'two hints here'] })).not.toEqual([]);
-		expect(problems({ ...base(), checks: [{ ...base().checks[0]!, id: 'User_Is' }] })).not.toEqual(
-			[]
-		);
-		expect(problems({ ...base(), checks: [base().checks[0]!, base().checks[0]!] })).toContain(
+		expect(problems({ ...base(), checks: [{ ...firstCheck(), id: 'User_Is' }] })).not.toEqual([]);
+		expect(problems({ ...base(), checks: [firstCheck(), firstCheck()] })).toContain(
 			'check id user-is-you is used twice'
 		);
 	});
@@ -99,9 +104,9 @@ describe('ExerciseSchema', () => {
 		expect(
 			problems({ ...two, files: [...two.files, { name: 'Dockerfile.web', kind: 'dockerfile' }] })
 		).toContain('check user-is-you must name its file: several dockerfile files exist');
-		expect(
-			problems({ ...base(), checks: [{ ...base().checks[0]!, file: 'deploy.yaml' }] })
-		).toContain('check user-is-you reads deploy.yaml, which is not an exercise file');
+		expect(problems({ ...base(), checks: [{ ...firstCheck(), file: 'deploy.yaml' }] })).toContain(
+			'check user-is-you reads deploy.yaml, which is not an exercise file'
+		);
 		expect(problems({ ...base(), kind: 'compose' })).toContain(
 			'a compose exercise needs a compose file'
 		);
