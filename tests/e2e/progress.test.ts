@@ -257,6 +257,45 @@ describe.skipIf(!run)('My progress page in Chromium', () => {
 		await context.close();
 	});
 
+	test('a full storage quota is reported and nothing already saved is lost', async () => {
+		const { context, page } = await withProgress();
+		await page.evaluate(() => {
+			for (let size = 1 << 20, i = 0; size >= 1; size = Math.floor(size / 2)) {
+				const chunk = 'x'.repeat(size);
+				try {
+					for (;;) localStorage.setItem(`fill:${i++}`, chunk);
+				} catch {
+					// Full at this size: try a smaller one.
+				}
+			}
+		});
+		const before = await saved(page);
+
+		await page.goto(`${h.base}/chapters/s1-meet-spin/`);
+		await page.waitForFunction(() => customElements.get('chapter-done'));
+		await page.locator('chapter-done button').click();
+		expect(await text(page, 'chapter-done .status')).toContain('QuotaExceededError');
+		expect(await saved(page)).toEqual(before);
+
+		await openProgress(page);
+		await page.locator('[data-action="reset"]').click();
+		await page.locator('[data-action="reset-confirm"]').click();
+		expect(await text(page, '[data-status="reset"]')).toContain('The reset could not be saved');
+		expect(await saved(page)).toEqual(before);
+
+		await page.locator('#import-file').setInputFiles({
+			name: 'other.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify({ version: 1, chapters: { x: { done: true } } })),
+		});
+		await page.locator('[data-action="replace"]').click();
+		expect(await text(page, '[data-status="import"]')).toContain('The import could not be saved');
+		expect(await saved(page)).toEqual(before);
+		expect(await text(page, '[data-total="chapters"]')).toBe('1 of 6');
+		expect(await text(page, '[data-issues]')).toContain('QuotaExceededError');
+		await context.close();
+	});
+
 	test('a readable recovered copy can be imported again', async () => {
 		const { context, page } = await withProgress();
 		await page.locator('[data-action="reset"]').click();
