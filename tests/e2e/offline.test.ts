@@ -19,6 +19,7 @@ import { axeViolations, browserAvailable, chromiumPath, tabTo } from './harness.
 
 const run = browserAvailable();
 const EX = '#exercise-flask-image';
+const SHIP = 'terminal-panel[data-id="ship-to-registry"]';
 const SOLUTION = readFileSync(join(ROOT, 'exercises/flask-image/solution/Dockerfile'), 'utf8');
 
 /** Resolves once the page is controlled by a service worker. */
@@ -35,6 +36,14 @@ function cacheNames(page: Page): Promise<string[]> {
 async function openExercise(page: Page, url: string): Promise<void> {
 	await page.goto(url);
 	await page.waitForFunction(() => customElements.get('exercise-workspace'));
+}
+
+/** Opens the terminal of the chapter at `url` and waits for its prompt. */
+async function openTerminal(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.waitForFunction(() => customElements.get('terminal-panel'));
+	await page.locator(`${SHIP} button[data-action="open"]`).click();
+	await page.locator(`${SHIP} .xterm-rows`).getByText('$').first().waitFor();
 }
 
 describe.skipIf(!run)('offline course in Chromium', () => {
@@ -72,7 +81,7 @@ describe.skipIf(!run)('offline course in Chromium', () => {
 		if (server) await stop();
 	});
 
-	test('after one visit, chapters, an exercise, search, a missing page and a reload work offline', async () => {
+	test('after one visit, chapters, the terminal, an exercise, search, a missing page and a reload work offline', async () => {
 		const context: BrowserContext = await browser.newContext();
 		const page = await context.newPage();
 		await openExercise(page, `${base}/chapters/l1-first-app/${EX}`);
@@ -82,6 +91,11 @@ describe.skipIf(!run)('offline course in Chromium', () => {
 		await page.waitForFunction(
 			async (name) =>
 				(await (await caches.open(name)).keys()).some((r) => /editor\.api/.test(r.url)),
+			`spinup-runtime-${version}`
+		);
+		await openTerminal(page, `${base}/chapters/s2-running-services/`);
+		await page.waitForFunction(
+			async (name) => (await (await caches.open(name)).keys()).some((r) => /xterm/.test(r.url)),
 			`spinup-runtime-${version}`
 		);
 		await page.waitForLoadState('networkidle');
@@ -94,6 +108,11 @@ describe.skipIf(!run)('offline course in Chromium', () => {
 		await expect(page.locator('h1').textContent()).resolves.not.toBe('Page not found');
 		await page.locator('a[rel="next"]').click();
 		await page.waitForURL(`${base}/chapters/l1-first-app/`);
+
+		await openTerminal(page, `${base}/chapters/s2-running-services/`);
+		await page.keyboard.type('docker images');
+		await page.keyboard.press('Enter');
+		await page.locator(`${SHIP} .xterm-rows`).getByText('REPOSITORY').waitFor();
 
 		await openExercise(page, `${base}/chapters/l1-first-app/${EX}`);
 		await page.locator(`${EX} [data-editor-host]`).click();
