@@ -379,4 +379,21 @@ describe.skipIf(!run)('My progress page in Chromium', () => {
 		expect(await focused()).toBe('reset');
 		await context.close();
 	});
+
+	test('the banner reports a corrupt entry on other pages and links to My progress', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${h.base}/`);
+		await page.evaluate((key) => localStorage.setItem(key, '{"version":1,'), KEY);
+		await page.goto(`${h.base}/chapters/s1-meet-spin/`);
+		const alert = page.locator('progress-issues [role="alert"]');
+		await alert.waitFor();
+		expect(await text(page, 'progress-issues [role="alert"]')).toContain('not valid JSON');
+		await alert.locator('a').click();
+		await page.waitForURL(`${h.base}/progress/#problems`);
+		await page.waitForFunction(() => customElements.get('progress-page'));
+		await expect(page.locator('progress-issues [role="alert"]').count()).resolves.toBe(0);
+		expect(await text(page, '[data-recoveries] li')).toContain('unreadable');
+		await context.close();
+	});
 });
