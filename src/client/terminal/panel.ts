@@ -79,7 +79,7 @@ export class TerminalPanel extends HTMLElement {
 			const screen = this.querySelector<HTMLElement>('[data-screen]');
 			if (!screen || !this.isConnected) return;
 			screen.hidden = false;
-			const view = openXterm(screen);
+			const view = await openXterm(screen);
 			this.view = view;
 			view.input?.setAttribute('aria-describedby', `${this.base()}-keys`);
 			const user = this.user();

@@ -1,6 +1,6 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
-import '@xterm/xterm/css/xterm.css';
+import xtermCss from '@xterm/xterm/css/xterm.css?url';
 import { paletteFor, readableDim } from './palette.js';
 import type { Disposable, TerminalLike } from './terminal-like.js';
 
@@ -24,8 +24,24 @@ function scheme(): 'light' | 'dark' {
 	return document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light';
 }
 
-/** Opens a terminal in `host`. */
-export function openXterm(host: HTMLElement): XtermView {
+let styles: Promise<void> | undefined;
+
+/** Adds xterm's stylesheet to the page once, when the first terminal opens. */
+function loadStyles(): Promise<void> {
+	styles ??= new Promise((resolve) => {
+		const link = document.createElement('link');
+		link.rel = 'stylesheet';
+		link.href = xtermCss;
+		link.addEventListener('load', () => resolve());
+		link.addEventListener('error', () => resolve());
+		document.head.append(link);
+	});
+	return styles;
+}
+
+/** Opens a terminal in `host`, after loading xterm's stylesheet. */
+export async function openXterm(host: HTMLElement): Promise<XtermView> {
+	await loadStyles();
 	const mono = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim();
 	const term = new Terminal({
 		screenReaderMode: true,
