@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { checkGlossary, checkLinkUse, checkVideo } from './helpers/glossary-checks.js';
+import {
+	checkGlossary,
+	checkLinkCount,
+	checkLinkUse,
+	checkVideo,
+} from './helpers/glossary-checks.js';
 import { formatProblems } from './helpers/problem.js';
 import { sample } from './helpers/sample.js';
 
@@ -80,6 +85,21 @@ describe('checkLinkUse', () => {
 		expect(formatProblems(checkLinkUse(sample(body)))).toEqual([
 			'sample.mdx:17: glossary link to "pod" in a heading: link the term in prose instead',
 			'sample.mdx:19: "pod" is linked again (first on line 17): link a term at its first use only',
+		]);
+	});
+});
+
+describe('checkLinkCount', () => {
+	const body =
+		'A [pod](/glossary/#pod), a [capability](/glossary/#capability), a [pod](/glossary/#pod).\n';
+
+	test('counts distinct terms', () => {
+		expect(checkLinkCount(sample(body), 2)).toEqual([]);
+	});
+
+	test('fails on a chapter that links too few terms', () => {
+		expect(formatProblems(checkLinkCount(sample(body), 3))).toEqual([
+			'sample.mdx:1: links 2 glossary terms; link at least 3 of its main terms at their first use, as [term](/glossary/#id)',
 		]);
 	});
 });

@@ -87,3 +87,14 @@ export function checkLinkUse(mdx: MdxFile): Problem[] {
 	}
 	return problems;
 }
+
+/** The fewest distinct glossary terms a chapter links: its main terms, at their first use. */
+export const MIN_GLOSSARY_LINKS = 5;
+
+/** Checks that a chapter links at least `minimum` distinct glossary terms. */
+export function checkLinkCount(mdx: MdxFile, minimum = MIN_GLOSSARY_LINKS): Problem[] {
+	const ids = new Set(glossaryLinks(mdx).map((link) => link.id));
+	if (ids.size >= minimum) return [];
+	const message = `links ${ids.size} glossary terms; link at least ${minimum} of its main terms at their first use, as [term](/glossary/#id)`;
+	return [{ file: mdx.file, line: 1, message }];
+}
