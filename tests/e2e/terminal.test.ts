@@ -196,17 +196,21 @@ describe.skipIf(!run)('the simulated terminal in Chromium', () => {
 		await context.close();
 	});
 
-	test('the open terminal fits a 360 px wide phone', async () => {
+	test('the open terminal and its checks fit a 360 px wide phone', async () => {
 		const context = await h.browser.newContext({ viewport: { width: 360, height: 740 } });
 		const page = await context.newPage();
-		await openChapter(page, h.base, 'l2-run-in-spin');
-		await openTerminal(page, ROLLOUT);
-		await type(page, 'kubectl apply -f app.yaml');
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow).toBe(0);
-		await expect.poll(() => screen(page, ROLLOUT)).toContain('deployment.apps/app created');
+		await openChapter(page, h.base, 's2-running-services');
+		const overflow = () =>
+			page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+		expect(await overflow()).toBe(0);
+		await openTerminal(page, SHIP);
+		await type(page, 'docker build --tag my-first-container-app:v1 .');
+		await page.locator(`${SHIP} button[data-action="check"]`).click();
+		await page.locator(`${SHIP} [data-check="pushed"] .why`).waitFor();
+		expect(await overflow()).toBe(0);
+		await expect.poll(() => screen(page, SHIP)).toContain('naming to docker.io');
 		await context.close();
 	});
 
