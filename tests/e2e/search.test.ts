@@ -86,6 +86,7 @@ describe.skipIf(!run)('search in Chromium', () => {
 		await page.goto(`${h.base}/`);
 		await page.waitForFunction(() => customElements.get('site-search'));
 		await page.keyboard.press('Control+k');
+		await page.waitForFunction(() => document.activeElement?.matches('site-search input'));
 		await page.keyboard.type('image');
 		await page.locator('site-search [role="option"]').first().waitFor();
 		expect(await axeViolations(page)).toEqual([]);

@@ -21,7 +21,7 @@ describe.skipIf(!run)('course site in Chromium', () => {
 		await page.waitForURL(/\/chapters\//);
 		const visited = [new URL(page.url()).pathname];
 		while (await page.locator('a[rel="next"]').count()) {
-			await tabTo(page, 'a[rel="next"]');
+			await tabTo(page, 'a[rel="next"]', 1500);
 			await page.keyboard.press('Enter');
 			await page.waitForURL((url) => url.pathname !== visited.at(-1));
 			visited.push(new URL(page.url()).pathname);
@@ -29,7 +29,7 @@ describe.skipIf(!run)('course site in Chromium', () => {
 		expect(visited).toHaveLength(6);
 		expect(new Set(visited).size).toBe(6);
 		await page.close();
-	});
+	}, 300_000);
 
 	test('the dark-mode choice survives a reload', async () => {
 		const context = await h.browser.newContext({ colorScheme: 'light' });
