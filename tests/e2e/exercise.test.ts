@@ -94,6 +94,7 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		const page = await context.newPage();
 		await openExercise(page, h.base);
 		await tabTo(page, `${EX} [data-editor-host]`);
+		await page.keyboard.press('Enter');
 		await page.locator(`${EX} .monaco-editor textarea`).waitFor();
 		await replaceText(page, WRONG.replace('CMD python app.py', 'CMD ["python", "app.py"]'));
 		await page.keyboard.press('Escape');

@@ -49,8 +49,14 @@ export class ExerciseWorkspace extends HTMLElement {
 				this._showPlain(file, saved.files[file.name] ?? '');
 			}
 			const start = (): void => void this._startEditor(file);
-			file.host.addEventListener('focus', start, { once: true });
+			// Focus only preloads: a learner tabbing past is not pulled into the editor.
+			file.host.addEventListener('focus', () => this._preload(), { once: true });
 			file.host.addEventListener('pointerdown', start, { once: true });
+			file.host.addEventListener('keydown', (event) => {
+				if (file.editor || (event.key !== 'Enter' && event.key !== ' ')) return;
+				event.preventDefault();
+				start();
+			});
 		}
 		this._wireTabs();
 		this._wireParams(saved.params);
@@ -109,10 +115,16 @@ export class ExerciseWorkspace extends HTMLElement {
 		}
 	}
 
+	/** Starts loading Monaco in the background. */
+	private _preload(): Promise<Monaco> {
+		this._monaco ??= import('../editor/monaco.js').then((m) => m.loadMonaco());
+		return this._monaco;
+	}
+
 	/** Loads Monaco (once) and turns a file's static view into an editor. */
 	private async _startEditor(file: EditableFile): Promise<void> {
 		if (file.editor) return;
-		this._monaco ??= import('../editor/monaco.js').then((m) => m.loadMonaco());
+		this._preload();
 		file.host.setAttribute('aria-busy', 'true');
 		const monaco = await this._monaco;
 		if (file.editor) return;
