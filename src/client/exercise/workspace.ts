@@ -124,9 +124,8 @@ export class ExerciseWorkspace extends HTMLElement {
 	/** Loads Monaco (once) and turns a file's static view into an editor. */
 	private async _startEditor(file: EditableFile): Promise<void> {
 		if (file.editor) return;
-		this._preload();
 		file.host.setAttribute('aria-busy', 'true');
-		const monaco = await this._monaco;
+		const monaco = await this._preload();
 		if (file.editor) return;
 		const dark = document.documentElement.dataset['theme'] === 'dark';
 		const text = this._texts[file.name] ?? '';
