@@ -4,9 +4,12 @@ import type { Diagnostic, Range } from '../types.js';
 import { validate } from '../validate.js';
 import { parseYamlText } from '../yaml/parse.js';
 import type { Check } from './check-args.js';
+import { substituteParams } from './params.js';
 import { runCheck, type ParsedFile } from './checks/index.js';
-import { checkFile, PLACEHOLDER, SCRIPT_KIND, type Exercise } from './schema.js';
+import { checkFile, SCRIPT_KIND, type Exercise } from './schema.js';
 import { COMMANDS_FILE, gradeScript } from './terminal.js';
+
+export { substituteParams };
 
 /** Options of one grading run. */
 export interface GradeOptions {
@@ -43,11 +46,6 @@ export interface GradeResult {
 	diagnostics: FileDiagnostic[];
 	/** Number of findings of severity `error`. */
 	errors: number;
-}
-
-/** Replaces `{{name}}` placeholders with values; unknown names stay as written. */
-export function substituteParams(text: string, params: Readonly<Record<string, string>>): string {
-	return text.replace(PLACEHOLDER, (whole, name: string) => params[name] ?? whole);
 }
 
 /** Replaces placeholders in every string of a JSON-like value. */
