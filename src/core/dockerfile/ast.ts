@@ -1,5 +1,6 @@
 import './buffer-shim.js';
 import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser.js';
 
 /**
  * The one place that calls `dockerfile-ast`.
@@ -82,8 +83,31 @@ function installResolveGuard(): void {
 	};
 }
 
+/**
+ * Builds each instruction once: the parser builds a throw-away instance to look for heredocs and
+ * then, unless a heredoc moved the end, an identical one to keep; the second call now gets the first.
+ */
+function installInstructionReuse(): void {
+	const proto = Parser.prototype as unknown as Record<PropertyKey, unknown>;
+	if (proto[MARK]) return;
+	proto[MARK] = true;
+	const create = proto['createInstruction'] as Method;
+	let last: unknown[] | null = null;
+	let built: unknown = null;
+	proto['createInstruction'] = function reused(this: object, ...args: unknown[]) {
+		if (last && last[0] === this && args.every((arg, i) => arg === last?.[i + 1])) {
+			last = null;
+			return built;
+		}
+		built = create.apply(this, args);
+		last = [this, ...args];
+		return built;
+	};
+}
+
 installSpeedups();
 installResolveGuard();
+installInstructionReuse();
 
 /** Parses a Dockerfile text with `dockerfile-ast`. */
 export function parseAst(text: string): Dockerfile {

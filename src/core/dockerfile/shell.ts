@@ -1,7 +1,7 @@
-import { parse, type ParseEntry } from 'shell-quote';
+import { shellTokens } from './shell-tokens.js';
 
 /**
- * Splitting shell text into commands with `shell-quote`. Tokens are placed back on the text so
+ * Splitting shell text into commands with `shell-quote`'s tokenizer rules (see `shell-tokens.ts`). Tokens are placed back on the text so
  * that a rule can point at the exact word. Commands end at `&&`, `||`, `;`, `|`, `&`, `(` and `)`;
  * redirections and their targets are left out of the words.
  */
@@ -23,25 +23,43 @@ export interface ShellCommand {
 }
 
 const CONTROL = new Set(['&&', '||', ';', ';;', '|', '|&', '&', '(', ')']);
-const OPERATOR_CHARS = '&|;()<>';
 /** Words that come before the program of a command. */
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}']);
 /** Programs that run the command that follows them. */
 const WRAPPERS = new Set(['sudo', 'env', 'xargs', 'nice', 'nohup', 'time', 'exec', 'command']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/** Whether a character code ends a raw word outside quotes: a blank or `&|;()<>`. */
+function endsWord(c: number): boolean {
+	switch (c) {
+		case 32: // space
+		case 9: // tab
+		case 10: // line feed
+		case 38: // &
+		case 124: // |
+		case 59: // ;
+		case 40: // (
+		case 41: // )
+		case 60: // <
+		case 62: // >
+			return true;
+		default:
+			return false;
+	}
+}
+
 /** Finds the end of the raw word starting at `at` (quotes and escapes respected). */
 function wordEnd(text: string, at: number): number {
-	let quote = '';
+	let quote = 0;
 	let i = at;
 	for (; i < text.length; i++) {
-		const c = text[i] ?? '';
+		const c = text.charCodeAt(i);
 		if (quote) {
-			if (c === quote) quote = '';
-			else if (c === '\\' && quote === '"') i++;
-		} else if (c === ' ' || c === '\t' || c === '\n' || OPERATOR_CHARS.includes(c)) break;
-		else if (c === '"' || c === "'") quote = c;
-		else if (c === '\\') i++;
+			if (c === quote) quote = 0;
+			else if (c === 92 && quote === 34) i++;
+		} else if (endsWord(c)) break;
+		else if (c === 34 || c === 39) quote = c;
+		else if (c === 92) i++;
 	}
 	return Math.min(i, text.length);
 }
@@ -56,30 +74,12 @@ function skipBlanks(text: string, at: number): number {
 	return i;
 }
 
-/** Stands in for `$` while `shell-quote` reads a line, so variables stay as written. */
-const DOLLAR = '\u0001';
-
-/** Tokenises one line of shell text; `shell-quote` rejects nothing, but guard anyway. */
-function tokens(text: string): ParseEntry[] {
-	try {
-		if (!text.includes('$')) return parse(text);
-		const entries = parse(text.replaceAll('$', DOLLAR));
-		return entries.map((entry) => {
-			if (typeof entry === 'string') return entry.replaceAll(DOLLAR, '$');
-			if ('pattern' in entry) return { ...entry, pattern: entry.pattern.replaceAll(DOLLAR, '$') };
-			return entry;
-		});
-	} catch {
-		return [];
-	}
-}
-
 /** Splits one line of shell text (no line breaks that matter) into commands. */
 function splitLine(text: string, base: number, out: ShellCommand[]): void {
 	let words: ShellWord[] = [];
 	let cursor = 0;
 	let skipNext = false;
-	for (const token of tokens(text)) {
+	for (const token of shellTokens(text)) {
 		cursor = skipBlanks(text, cursor);
 		if (typeof token === 'string' || 'pattern' in token) {
 			const value = typeof token === 'string' ? token : token.pattern;
