@@ -2,3 +2,12 @@
 
 /** Monaco contributions are imported for their side effects only; they ship no type declarations. */
 declare module 'monaco-editor/editor/contrib/*';
+
+/**
+ * Monaco for the exercise editor. In a build it is one pre-bundled file with its stylesheet and
+ * editor worker (see src/integrations/monaco-bundle.mjs); in development it loads from source.
+ */
+declare module 'virtual:spinup/monaco' {
+	/** Loads the editor bundle and its stylesheet and sets up Monaco's worker, once. */
+	export function loadEditorBundle(): Promise<typeof import('monaco-editor/editor/editor.api.js')>;
+}

@@ -96,18 +96,31 @@ describe('the precache list in sw.js', () => {
 		expect([...scripts].filter((url) => !precached.has(url))).toEqual([]);
 	});
 
-	test('leaves out Monaco: its core and what only it imports, its worker and its icon font', () => {
-		const core = astroFiles.filter((url) => /\/editor\.api\.[\w-]+\.js$/.test(url));
-		expect(core).toHaveLength(1);
-		const eager = pageScripts();
-		const monaco = [
-			...[...staticClosure(core)].filter((url) => !eager.has(url)),
-			...astroFiles.filter((url) => /\/(?:editor\.worker-|codicon\.)[\w-]+\.(?:js|ttf)$/.test(url)),
-		];
-		expect(monaco.length).toBeGreaterThan(10);
+	test('leaves out Monaco: its bundle, stylesheet, worker and icon font', () => {
+		const monaco = astroFiles.filter((url) =>
+			/\/(?:monaco-editor\.[\w-]+\.(?:js|css)|editor\.worker\.[\w-]+\.js|codicon\.[\w-]+\.ttf)$/.test(
+				url
+			)
+		);
+		expect(monaco).toHaveLength(4);
 		expect(monaco.filter((url) => precached.has(url))).toEqual([]);
 		expect(monaco.filter((url) => !manifest.runtime.includes(url))).toEqual([]);
 		expect(manifest.runtime.filter((url) => precached.has(url))).toEqual([]);
+	});
+
+	test('the page-side loader names the Monaco files that exist', () => {
+		const loader = astroFiles
+			.filter((url) => url.endsWith('.js'))
+			.map((url) => readFileSync(fileOf(url), 'utf8'))
+			.filter((code) => code.includes('/_astro/monaco-editor.'));
+		expect(loader).toHaveLength(1);
+		const named = [...(loader[0] ?? '').matchAll(/"(\/_astro\/[^"]+)"/g)].map((m) => m[1] ?? '');
+		expect(named).toHaveLength(3);
+		expect(named.filter((url) => !existsSync(fileOf(url)))).toEqual([]);
+		const style = readFileSync(fileOf(named.find((url) => url.endsWith('.css')) ?? ''), 'utf8');
+		const fonts = [...style.matchAll(/url\("?([^")]+)"?\)/g)].map((m) => m[1] ?? '');
+		expect(fonts.length).toBeGreaterThan(0);
+		expect(fonts.filter((url) => !existsSync(fileOf(url)))).toEqual([]);
 	});
 
 	test('leaves out the worker itself, source maps and server leftovers', () => {
