@@ -137,37 +137,62 @@ function readFlags(ctx: BuildContext, line: LogicalLine): { flags: Flag[]; argsS
 	return { flags, argsStart: word ? word.start : line.text.length };
 }
 
+/** An instruction whose words are split on first read (most rules read only its keyword). */
+class BuiltInstruction implements Instruction {
+	keyword: string;
+	keywordRange: Range;
+	range: Range;
+	text: string;
+	line: LogicalLine;
+	flags: Flag[];
+	argsText: string;
+	argsStart: number;
+	exec: string[] | null;
+	heredocs: Heredoc[];
+	properties: Property[];
+	stage: number;
+	trigger: Instruction | null;
+	#args: Word[] | undefined;
+	readonly #ctx: BuildContext;
+
+	constructor(ctx: BuildContext, node: AstInstruction, stage: number) {
+		const extras = node as AstInstruction & AstExtras;
+		const whole = node.getRange();
+		const start = offsetOf(ctx, whole.start);
+		const line = readLogicalLine(ctx.source, start, offsetOf(ctx, whole.end), ctx.escape);
+		const { flags, argsStart } = readFlags(ctx, line);
+		const argsText = line.text.slice(argsStart).trimEnd();
+		const triggerNode = extras.getTriggerInstruction?.() ?? null;
+		this.#ctx = ctx;
+		this.keyword = node.getKeyword();
+		this.keywordRange = fromLsp(node.getInstructionRange());
+		this.range = fromLsp(whole);
+		this.text = line.text;
+		this.line = line;
+		this.flags = flags;
+		this.argsText = argsText;
+		this.argsStart = argsStart;
+		this.exec = parseExecForm(argsText);
+		this.heredocs = readHeredocs(ctx, extras);
+		this.properties = readProperties(extras);
+		this.stage = stage;
+		this.trigger = triggerNode ? new BuiltInstruction(ctx, triggerNode, stage) : null;
+	}
+
+	/** Words after the flags. */
+	get args(): Word[] {
+		this.#args ??= splitWords(this.line.text, this.#ctx.escape, this.argsStart).map(
+			(w) => new LazyWord(this.#ctx, this.line, w)
+		);
+		return this.#args;
+	}
+}
+
 /** Builds one instruction from its `dockerfile-ast` node. */
 export function buildInstruction(
 	ctx: BuildContext,
 	node: AstInstruction,
 	stage: number
 ): Instruction {
-	const extras = node as AstInstruction & AstExtras;
-	const whole = node.getRange();
-	const start = offsetOf(ctx, whole.start);
-	const line = readLogicalLine(ctx.source, start, offsetOf(ctx, whole.end), ctx.escape);
-	const { flags, argsStart } = readFlags(ctx, line);
-	const argsText = line.text.slice(argsStart).trimEnd();
-	let args: Word[] | undefined;
-	const triggerNode = extras.getTriggerInstruction?.() ?? null;
-	return {
-		keyword: node.getKeyword(),
-		keywordRange: fromLsp(node.getInstructionRange()),
-		range: fromLsp(whole),
-		text: line.text,
-		line,
-		flags,
-		get args(): Word[] {
-			args ??= splitWords(line.text, ctx.escape, argsStart).map((w) => new LazyWord(ctx, line, w));
-			return args;
-		},
-		argsText,
-		argsStart,
-		exec: parseExecForm(argsText),
-		heredocs: readHeredocs(ctx, extras),
-		properties: readProperties(extras),
-		stage,
-		trigger: triggerNode ? buildInstruction(ctx, triggerNode, stage) : null,
-	};
+	return new BuiltInstruction(ctx, node, stage);
 }

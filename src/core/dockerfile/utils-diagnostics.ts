@@ -1,7 +1,7 @@
 import { validate, ValidationCode } from 'dockerfile-utils';
-import { Validator } from 'dockerfile-utils/lib/dockerValidator.js';
 import type { Range } from '../types.js';
 import './ast.js';
+import './utils-speedups.js';
 import { clampPosition, fromLsp } from './text.js';
 import type { DockerfileDoc } from './types.js';
 
@@ -19,32 +19,6 @@ export interface UtilsFinding {
 }
 
 const KEY = 'dockerfile-utils';
-
-/** Keywords whose variables `checkVariables` never reports: shell expansions go through. */
-const SHELL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'RUN']);
-
-/**
- * `Validator#checkVariables` reads every variable of every instruction (each one resolved against
- * the ARGs and ENVs before it) only to look at its modifier, and ignores the modifiers of CMD,
- * ENTRYPOINT and RUN; those instructions, the longest ones, are now skipped without reading them.
- */
-function installVariableSkip(): void {
-	const proto = Validator.prototype as unknown as Record<PropertyKey, unknown>;
-	const mark = Symbol.for('spinup.dockerfile-utils.variable-skip');
-	if (proto[mark]) return;
-	proto[mark] = true;
-	const check = proto['checkVariables'] as (this: object, ...args: unknown[]) => void;
-	proto['checkVariables'] = function checkVariables(
-		this: object,
-		instruction: { getKeyword(): string },
-		problems: unknown[]
-	) {
-		if (SHELL_KEYWORDS.has(instruction.getKeyword())) return;
-		check.call(this, instruction, problems);
-	};
-}
-
-installVariableSkip();
 
 /** Names of the codes by number; where two names share a number, the later (current) one wins. */
 const NAMES = new Map<number, string>();
