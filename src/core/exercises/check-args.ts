@@ -452,31 +452,4 @@ export type CheckType = Check['type'];
 /** The check of one type. */
 export type CheckOf<T extends CheckType> = Extract<Check, { type: T }>;
 
-/** The kind of file each check type reads. */
-export const CHECK_FILE_KIND = {
-	'base-image': 'dockerfile',
-	expose: 'dockerfile',
-	user: 'dockerfile',
-	workdir: 'dockerfile',
-	copy: 'dockerfile',
-	command: 'dockerfile',
-	'run-command': 'dockerfile',
-	'instruction-count': 'dockerfile',
-	'image-file': 'dockerfile',
-	pipefail: 'dockerfile',
-	'compose-service': 'compose',
-	'compose-port': 'compose',
-	'compose-env': 'compose',
-	'compose-volume': 'compose',
-	'compose-field': 'compose',
-	'compose-secret': 'compose',
-	'k8s-object': 'k8s',
-	'k8s-image': 'k8s',
-	'k8s-pull-secret': 'k8s',
-	'k8s-container-port': 'k8s',
-	'k8s-security': 'k8s',
-	'k8s-volume': 'k8s',
-	'k8s-secret-env': 'k8s',
-	'k8s-ingress-host': 'k8s',
-	'k8s-route': 'k8s',
-} as const satisfies Record<CheckType, 'dockerfile' | 'compose' | 'k8s'>;
+export { CHECK_FILE_KIND } from './check-kinds.js';

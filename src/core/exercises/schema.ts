@@ -19,8 +19,8 @@ export const EXERCISE_KINDS = ['dockerfile', 'compose', 'k8s', 'terminal'] as co
 /** Kinds of editable files. */
 export const FILE_KINDS = ['dockerfile', 'compose', 'k8s'] as const;
 
-/** The kind of a terminal exercise's command script (`commands.txt`, one command per line). */
-export const SCRIPT_KIND = 'commands';
+export { checkFile, SCRIPT_KIND } from './check-kinds.js';
+import { SCRIPT_KIND } from './check-kinds.js';
 
 export { PLACEHOLDER } from './params.js';
 import { PLACEHOLDER } from './params.js';
@@ -175,12 +175,4 @@ function checkFileProblem(check: Check, files: readonly ExerciseFile[]): string 
 	return candidates.length === 0
 		? `check ${check.id} needs a ${kind} file`
 		: `check ${check.id} must name its file: several ${kind} files exist`;
-}
-
-/** Returns the file a check reads (its `file`, or the only file of its kind). */
-export function checkFile(check: Check, files: readonly ExerciseFile[]): ExerciseFile | undefined {
-	const kind = CHECK_FILE_KIND[check.type];
-	return check.file !== undefined
-		? files.find((f) => f.name === check.file)
-		: files.find((f) => f.kind === kind);
 }
