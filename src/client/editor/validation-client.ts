@@ -1,47 +1,93 @@
+import { SCRIPT_KIND } from '../../core/exercises/check-kinds.js';
+import type { GradeResult } from '../../core/exercises/grade-core.js';
 import type { Exercise } from '../../core/exercises/schema.js';
-import type { GradeResult } from '../../core/exercises/grade.js';
 import type { Diagnostic, SourceKind } from '../../core/types.js';
-import type { WorkerRequest } from '../validate.worker.js';
+import type { WorkerReply, WorkerRequest } from '../../core/validate-requests.js';
 
 /** Distributes `Omit` over a union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** Talks to the validation worker; one worker per page, started on first use. */
-export class ValidationClient {
-	private _worker: Worker | undefined;
-	private _next = 1;
-	private readonly _pending = new Map<number, (reply: Record<string, unknown>) => void>();
+/**
+ * The validation workers: one per kind of file, so that a Dockerfile exercise never downloads the
+ * YAML parser and a YAML exercise never downloads the Dockerfile parsers; `files` grades exercises
+ * that mix both, `terminal` grades terminal exercises in the simulator.
+ */
+export type WorkerName = 'dockerfile' | 'yaml' | 'files' | 'terminal';
 
-	/** Starts the worker if it is not running. */
-	private _ensure(): Worker {
-		if (!this._worker) {
-			this._worker = new Worker(new URL('../validate.worker.ts', import.meta.url), {
+/** The worker that validates a kind of file. */
+export function workerForKind(kind: SourceKind): WorkerName {
+	return kind === 'dockerfile' ? 'dockerfile' : 'yaml';
+}
+
+/** The worker that grades an exercise: its files' one worker, `files` for a mix, or `terminal`. */
+export function workerForExercise(exercise: Pick<Exercise, 'files' | 'terminal'>): WorkerName {
+	if (exercise.terminal) return 'terminal';
+	const names = new Set<WorkerName>();
+	for (const { kind } of exercise.files) if (kind !== SCRIPT_KIND) names.add(workerForKind(kind));
+	const [only] = names;
+	return names.size === 1 && only ? only : 'files';
+}
+
+/** Starts a worker; each `new URL` is written out so that Vite bundles each worker on its own. */
+function startWorker(name: WorkerName): Worker {
+	switch (name) {
+		case 'dockerfile':
+			return new Worker(new URL('../validate-dockerfile.worker.ts', import.meta.url), {
 				type: 'module',
 			});
-			this._worker.onmessage = (event: MessageEvent<Record<string, unknown>>) => {
-				const id = Number(event.data['id']);
+		case 'yaml':
+			return new Worker(new URL('../validate-yaml.worker.ts', import.meta.url), {
+				type: 'module',
+			});
+		case 'terminal':
+			return new Worker(new URL('../validate-terminal.worker.ts', import.meta.url), {
+				type: 'module',
+			});
+		case 'files':
+			return new Worker(new URL('../validate.worker.ts', import.meta.url), { type: 'module' });
+	}
+}
+
+/** Talks to the validation workers; each starts on first use and serves the page from then on. */
+export class ValidationClient {
+	private readonly _workers = new Map<WorkerName, Worker>();
+	private _next = 1;
+	private readonly _pending = new Map<number, (reply: WorkerReply) => void>();
+
+	/** Starts a worker if it is not running. */
+	private _ensure(name: WorkerName): Worker {
+		let worker = this._workers.get(name);
+		if (!worker) {
+			worker = startWorker(name);
+			worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+				const id = Number(event.data.id);
 				this._pending.get(id)?.(event.data);
 				this._pending.delete(id);
 			};
+			this._workers.set(name, worker);
 		}
-		return this._worker;
+		return worker;
 	}
 
-	/** Sends a request and resolves with the worker's reply. */
-	private _send(request: DistributiveOmit<WorkerRequest, 'id'>): Promise<Record<string, unknown>> {
+	/** Sends a request to a worker and resolves with its reply. */
+	private _send(
+		name: WorkerName,
+		request: DistributiveOmit<WorkerRequest, 'id'>
+	): Promise<WorkerReply> {
 		const id = this._next++;
 		return new Promise((resolve, reject) => {
 			this._pending.set(id, (reply) =>
-				reply['error'] ? reject(new Error(String(reply['error']))) : resolve(reply)
+				'error' in reply ? reject(new Error(reply.error)) : resolve(reply)
 			);
-			this._ensure().postMessage({ ...request, id });
+			this._ensure(name).postMessage({ ...request, id });
 		});
 	}
 
 	/** Validates one text. */
 	async validate(kind: SourceKind, text: string): Promise<Diagnostic[]> {
-		const reply = await this._send({ type: 'validate', kind, text });
-		return reply['diagnostics'] as Diagnostic[];
+		const reply = await this._send(workerForKind(kind), { type: 'validate', kind, text });
+		if (!('diagnostics' in reply)) throw new Error('The validation worker gave no diagnostics.');
+		return reply.diagnostics;
 	}
 
 	/** Grades an exercise with the learner's files and params. */
@@ -51,8 +97,10 @@ export class ValidationClient {
 		params: Record<string, string>,
 		context: Record<string, string>
 	): Promise<GradeResult> {
-		const reply = await this._send({ type: 'grade', exercise, files, params, context });
-		return reply['result'] as GradeResult;
+		const request = { type: 'grade', exercise, files, params, context } as const;
+		const reply = await this._send(workerForExercise(exercise), request);
+		if (!('result' in reply)) throw new Error('The validation worker gave no result.');
+		return reply.result;
 	}
 }
 

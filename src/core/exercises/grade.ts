@@ -1,7 +1,6 @@
-import { dockerfileGrader } from './grade-dockerfile.js';
-import { gradeFiles, type FileGrader, type GradeOptions, type GradeResult } from './grade-core.js';
+import { gradeFiles, type GradeOptions, type GradeResult } from './grade-core.js';
+import { fileGrader } from './grade-files.js';
 import { gradeTerminalExercise } from './grade-terminal.js';
-import { yamlGrader } from './grade-yaml.js';
 import { substituteParams } from './params.js';
 import type { Exercise } from './schema.js';
 
@@ -11,6 +10,7 @@ import type { Exercise } from './schema.js';
  */
 
 export { substituteParams };
+export { fileGrader } from './grade-files.js';
 export {
 	resolveParams,
 	type CheckOutcome,
@@ -18,21 +18,6 @@ export {
 	type GradeOptions,
 	type GradeResult,
 } from './grade-core.js';
-
-/** Grading of every kind of file. */
-export const fileGrader: FileGrader = {
-	kinds: ['dockerfile', 'compose', 'k8s'],
-	parse: (kind, text) =>
-		kind === 'dockerfile' ? dockerfileGrader.parse(kind, text) : yamlGrader.parse(kind, text),
-	validate: (kind, text, options) =>
-		kind === 'dockerfile'
-			? dockerfileGrader.validate(kind, text, options)
-			: yamlGrader.validate(kind, text, options),
-	check: (check, file, env) =>
-		file.kind === 'dockerfile'
-			? dockerfileGrader.check(check, file, env)
-			: yamlGrader.check(check, file, env),
-};
 
 /**
  * Grades a learner's files against an exercise: its checks plus the validator's rules. A terminal
