@@ -1,6 +1,8 @@
 import './buffer-shim.js';
 import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser.js';
+import { Util } from 'dockerfile-ast/lib/util.js';
+import { installRawArguments } from './raw-arguments.js';
 
 /**
  * The one place that calls `dockerfile-ast`.
@@ -105,9 +107,22 @@ function installInstructionReuse(): void {
 	};
 }
 
+/**
+ * `Util.isUTF8BOM` encodes text with `Buffer` to compare its first bytes with EF BB BF, twice per
+ * parse; those bytes start a UTF-8 text exactly when its first character is U+FEFF.
+ */
+function installBomCheck(): void {
+	const util = Util as unknown as Record<PropertyKey, unknown>;
+	if (util[MARK]) return;
+	util[MARK] = true;
+	util['isUTF8BOM'] = (text: string): boolean => text.charCodeAt(0) === 0xfeff;
+}
+
+installRawArguments();
 installSpeedups();
 installResolveGuard();
 installInstructionReuse();
+installBomCheck();
 
 /** Parses a Dockerfile text with `dockerfile-ast`. */
 export function parseAst(text: string): Dockerfile {

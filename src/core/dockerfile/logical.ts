@@ -42,12 +42,18 @@ export function readLogicalLine(
 		const stop = lineEnd(source, pos, limit);
 		const content = source.slice(pos, stop);
 		end = stop;
-		const blank = content.trim() === '';
-		if (first || (!blank && !/^[ \t]*#/.test(content))) {
-			const trimmed = content.replace(/[ \t]+$/, '');
-			const continues = trimmed.endsWith(escape);
+		if (first || (content.trim() !== '' && !/^[ \t]*#/.test(content))) {
+			// The line without trailing blanks ends at `last`; an escape there continues it.
+			let last = stop;
+			while (
+				last > pos &&
+				(source.charCodeAt(last - 1) === 32 || source.charCodeAt(last - 1) === 9)
+			)
+				last--;
+			const continues =
+				last - escape.length >= pos && source.startsWith(escape, last - escape.length);
 			segments.push({ at: text.length, source: pos });
-			text += continues ? trimmed.slice(0, -1) : content;
+			text += continues ? source.slice(pos, Math.max(pos, last - 1)) : content;
 			if (!continues) break;
 		}
 		first = false;

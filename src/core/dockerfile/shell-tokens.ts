@@ -30,32 +30,51 @@ function readWord(chunk: string, text: string, at: number, out: ShellToken[]): b
 		out.push(chunk);
 		return false;
 	}
-	let quote = '';
-	let escaped = false;
+	let quote = 0;
 	let glob = false;
 	let value = '';
+	// Characters from `run` to the current one are copied as they are.
+	let run = 0;
 	for (let i = 0; i < chunk.length; i++) {
-		let c = chunk[i] ?? '';
-		glob ||= quote === '' && (c === '*' || c === '?');
-		if (escaped) {
-			value += c;
-			escaped = false;
-		} else if (quote) {
-			if (c === quote) quote = '';
-			else if (quote === "'") value += c;
-			else if (c === '\\') {
-				i += 1;
-				c = chunk[i] ?? '';
-				value += c === '"' || c === '\\' ? c : `\\${c}`;
-			} else value += c;
-		} else if (c === '"' || c === "'") quote = c;
-		else if (c === '#') {
+		const c = chunk.charCodeAt(i);
+		if (quote === 39) {
+			if (c === 39) {
+				value += chunk.slice(run, i);
+				run = i + 1;
+				quote = 0;
+			}
+		} else if (quote === 34) {
+			if (c === 34) {
+				value += chunk.slice(run, i);
+				run = i + 1;
+				quote = 0;
+			} else if (c === 92) {
+				const next = chunk[i + 1] ?? '';
+				value += chunk.slice(run, i) + (next === '"' || next === '\\' ? next : `\\${next}`);
+				i++;
+				run = i + 1;
+			}
+		} else if (c === 42 || c === 63) {
+			glob = true;
+		} else if (c === 34 || c === 39) {
+			value += chunk.slice(run, i);
+			run = i + 1;
+			quote = c;
+		} else if (c === 35) {
+			value += chunk.slice(run, i);
 			if (value.length > 0) out.push(value);
 			out.push({ comment: text.slice(at + i + 1) });
 			return true;
-		} else if (c === '\\') escaped = true;
-		else value += c;
+		} else if (c === 92) {
+			// The next character is taken as written (and still makes a glob).
+			value += chunk.slice(run, i);
+			i++;
+			run = i;
+			const next = chunk.charCodeAt(i);
+			if (next === 42 || next === 63) glob = true;
+		}
 	}
+	value += chunk.slice(run);
 	out.push(glob ? { op: 'glob', pattern: value } : value);
 	return false;
 }

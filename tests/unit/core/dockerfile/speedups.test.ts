@@ -58,6 +58,9 @@ const CRAFTED = [
 	"FROM alpine\nVOLUME ['/data']\nCMD []\nRUN [ ]\nCMD  \\\n  ['a']\nSTOPSIGNAL ${S:}\n",
 	'FROM alpine AS b\nRUN <<EOF\necho hi\nEOF\nCOPY <<A <<B /x/\na\nA\nb\nB\nONBUILD RUN echo ${X:}\n',
 	'ARG V=1\nFROM alpine:${V:}\nWORKDIR ${W!}\nUSER ${U:+u}\nEXPOSE ${P:}\n',
+	'FROM a\nRUN a\\ b c\\$d \\\n  # note\n  e \\  \n f\\\r\n g #h\nRUN x \\ \t\nRUN y\\',
+	'# escape=`\nFROM a\nRUN a` b `\n c`$d \\e ``\nCOPY --from=x a` b /c/\nENV A=b` c D="e f"\n',
+	'FROM a\nRUN \\\n\\\n  \\  \n  b\nLABEL a=b \\\n  # c\n  d=e\nHEALTHCHECK --interval=5s CMD a\n',
 ];
 
 describe('the dockerfile-ast and dockerfile-utils speed-ups', () => {
