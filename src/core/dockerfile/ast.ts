@@ -20,6 +20,8 @@ import { installRawArguments } from './raw-arguments.js';
  */
 
 const MARK = Symbol.for('spinup.dockerfile-ast.speedups');
+/** Set on a tree once the parser has returned it: from then on it no longer changes. */
+const COMPLETE = Symbol('complete');
 
 type Method = (this: object, ...args: unknown[]) => unknown;
 
@@ -47,6 +49,7 @@ function installSpeedups(): void {
 	parser['parse'] = (content: string): Dockerfile => {
 		if (content === lastText && lastTree) return lastTree;
 		const tree = parse.call(DockerfileParser, content);
+		(tree as unknown as Record<PropertyKey, unknown>)[COMPLETE] = true;
 		lastText = content;
 		lastTree = tree;
 		return tree;
@@ -83,6 +86,60 @@ function installResolveGuard(): void {
 			this[busy] = false;
 		}
 	};
+}
+
+/** Keeps the answers of a method per complete tree, by a key made of its arguments. */
+function rememberPerTree(
+	proto: Record<PropertyKey, unknown>,
+	name: string,
+	treeOf: (self: Record<PropertyKey, unknown>) => Record<PropertyKey, unknown>,
+	keyOf: (self: Record<PropertyKey, unknown>, args: unknown[]) => string
+): void {
+	const original = proto[name] as Method;
+	const answers = Symbol(name);
+	proto[name] = function remembered(this: Record<PropertyKey, unknown>, ...args: unknown[]) {
+		const tree = treeOf(this);
+		if (!tree[COMPLETE]) return original.apply(this, args);
+		let known = tree[answers] as Map<string, unknown> | undefined;
+		if (!known) {
+			known = new Map();
+			tree[answers] = known;
+		}
+		const key = keyOf(this, args);
+		if (known.has(key)) return known.get(key);
+		const value = original.apply(this, args);
+		known.set(key, value);
+		return value;
+	};
+}
+
+/**
+ * `Dockerfile#getContainingImage` builds a range per build stage on every call, and
+ * `Instruction#isBuildVariable` lists the stage's ENVs and ARGs; both run for every use of a
+ * variable. Once a tree is complete their answers depend only on their arguments, so they are kept.
+ */
+function installStageLookups(): void {
+	const tree = Object.getPrototypeOf(DockerfileParser.parse('')) as Record<PropertyKey, unknown>;
+	const instruction = Instruction.prototype as unknown as Record<PropertyKey, unknown>;
+	const mark = Symbol.for('spinup.dockerfile-ast.stage-lookups');
+	if (tree[mark]) return;
+	tree[mark] = true;
+	rememberPerTree(
+		tree,
+		'getContainingImage',
+		(self) => self,
+		(_self, [position]) => {
+			const p = position as { line: number; character: number };
+			return `${p.line}:${p.character}`;
+		}
+	);
+	rememberPerTree(
+		instruction,
+		'isBuildVariable',
+		(self) => self['dockerfile'] as Record<PropertyKey, unknown>,
+		(self, [variable, line]) =>
+			`${(self as unknown as Instruction).getKeyword() === 'FROM'}:${String(line)}:${String(variable)}`
+	);
 }
 
 /**
@@ -123,6 +180,7 @@ installSpeedups();
 installResolveGuard();
 installInstructionReuse();
 installBomCheck();
+installStageLookups();
 
 /** Parses a Dockerfile text with `dockerfile-ast`. */
 export function parseAst(text: string): Dockerfile {
