@@ -1,4 +1,5 @@
 import type { Center } from './center.js';
+import { SCRIPT_KIND } from './exercises/check-kinds.js';
 import type { GradeOptions, GradeResult } from './exercises/grade-core.js';
 import type { Exercise } from './exercises/schema.js';
 import type { Diagnostic, SourceKind } from './types.js';
@@ -62,4 +63,25 @@ export function answerRequest(request: WorkerRequest, handlers: WorkerHandlers):
 	} catch (error) {
 		return { id: request.id, error: String(error) };
 	}
+}
+
+/**
+ * The validation workers: one per kind of file, so that a Dockerfile exercise never downloads the
+ * YAML parser and a YAML exercise never downloads the Dockerfile parsers; `files` grades exercises
+ * that mix both, `terminal` grades terminal exercises in the simulator.
+ */
+export type WorkerName = 'dockerfile' | 'yaml' | 'files' | 'terminal';
+
+/** The worker that validates a kind of file. */
+export function workerForKind(kind: SourceKind): WorkerName {
+	return kind === 'dockerfile' ? 'dockerfile' : 'yaml';
+}
+
+/** The worker that grades an exercise: its files' one worker, `files` for a mix, or `terminal`. */
+export function workerForExercise(exercise: Pick<Exercise, 'files' | 'terminal'>): WorkerName {
+	if (exercise.terminal) return 'terminal';
+	const names = new Set<WorkerName>();
+	for (const { kind } of exercise.files) if (kind !== SCRIPT_KIND) names.add(workerForKind(kind));
+	const [only] = names;
+	return names.size === 1 && only ? only : 'files';
 }

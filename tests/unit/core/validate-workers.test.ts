@@ -1,9 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-	workerForExercise,
-	workerForKind,
-} from '../../../../src/client/editor/validation-client.js';
-import { exerciseIds, loadExercise } from '../../core/exercises/load-exercises.js';
+import { workerForExercise, workerForKind } from '../../../src/core/validate-requests.js';
+import { exerciseIds, loadExercise } from './exercises/load-exercises.js';
 
 describe('choosing a validation worker', () => {
 	test('validates each kind in its own worker', () => {
