@@ -6,6 +6,7 @@ import { monacoBundle } from './src/integrations/monaco-bundle.mjs';
 import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
 import { serviceWorker } from './src/integrations/service-worker.mjs';
 import { shikiWrongExample } from './src/integrations/shiki-wrong-example.mjs';
+import { workerBundles } from './src/integrations/worker-bundles.mjs';
 
 /** Static site; chapters are MDX; code blocks follow the colour scheme. */
 export default defineConfig({
@@ -13,7 +14,7 @@ export default defineConfig({
 	output: 'static',
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'always' },
-	integrations: [mdx(), monacoBundle(), serviceWorker()],
+	integrations: [mdx(), monacoBundle(), workerBundles(), serviceWorker()],
 	markdown: {
 		rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks],
 		shikiConfig: {

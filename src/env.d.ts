@@ -11,3 +11,9 @@ declare module 'virtual:spinup/monaco' {
 	/** Loads the editor bundle and its stylesheet and sets up Monaco's worker, once. */
 	export function loadEditorBundle(): Promise<typeof import('monaco-editor/editor/editor.api.js')>;
 }
+
+/** URLs of the site's web workers, by name (`validate-yaml` for src/client/validate-yaml.worker.ts). */
+declare module 'virtual:spinup/workers' {
+	/** Each worker's URL; start it with `new Worker(url, { type: 'module' })`. */
+	export const workerUrls: Readonly<Record<string, string>>;
+}

@@ -1,8 +1,8 @@
 // Bundles Monaco for the exercise editor with esbuild, as one script, one stylesheet and one
 // editor worker, instead of letting the site's bundler walk Monaco's thousand modules.
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { hashedName } from './hashed-name.mjs';
 
 const VIRTUAL = 'virtual:spinup/monaco';
 const RESOLVED = '\0' + VIRTUAL;
@@ -55,11 +55,6 @@ function withCompileHint(code) {
 	);
 }
 
-/** A short content hash for a file name. */
-function shortHash(/** @type {Uint8Array} */ bytes) {
-	return createHash('sha256').update(bytes).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
-}
-
 /**
  * Runs esbuild over the editor entry and Monaco's editor worker; returns the files to write,
  * named `<assets>/<name>.<hash>.<ext>`, and the URLs the page loads.
@@ -91,8 +86,7 @@ async function bundleMonaco(assetsDir, base) {
 	const names = new Map();
 	/** Gives a file its hashed name, once its contents are final. */
 	const seal = (/** @type {(typeof files)[number]} */ file) => {
-		const dot = file.name.lastIndexOf('.');
-		file.hashed = `${file.name.slice(0, dot)}.${shortHash(file.contents)}${file.name.slice(dot)}`;
+		file.hashed = hashedName(file.name, file.contents);
 		names.set(file.name, file.hashed);
 	};
 	files.filter((f) => !f.name.endsWith('.css')).forEach(seal);
@@ -100,7 +94,10 @@ async function bundleMonaco(assetsDir, base) {
 	for (const file of files.filter((f) => f.name.endsWith('.css'))) {
 		let text = new TextDecoder().decode(file.contents);
 		for (const [plain, hashed] of names) {
-			text = text.replace(new RegExp(`/${plain.replaceAll('.', '\\.')}(?=["')])`, 'g'), `/${hashed}`);
+			text = text.replace(
+				new RegExp(`/${plain.replaceAll('.', '\\.')}(?=["')])`, 'g'),
+				`/${hashed}`
+			);
 		}
 		file.contents = new TextEncoder().encode(text);
 		seal(file);

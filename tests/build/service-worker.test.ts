@@ -78,16 +78,18 @@ describe('the precache list in sw.js', () => {
 		console.info(`precache: ${manifest.precache.length} files, ${bytes} bytes`);
 	});
 
-	test('includes every HTML page, the 404 page, the search index, the icon and the validator worker', () => {
+	test('includes every HTML page, the 404 page, the search index, the icon and the validation workers', () => {
 		const pages = builtPages().map((p) => urlPathOf(p.file));
 		expect(pages.length).toBeGreaterThan(5);
 		expect(pages.filter((url) => !precached.has(url))).toEqual([]);
 		for (const url of ['/', '/404.html', '/search-index.json', '/favicon.svg']) {
 			expect(precached).toContain(url);
 		}
-		const validator = astroFiles.filter((url) => /\/validate\.worker-[\w-]+\.js$/.test(url));
-		expect(validator).toHaveLength(1);
-		expect(precached).toContain(validator[0]);
+		const validators = astroFiles.filter((url) =>
+			/\/validate[\w-]*\.worker\.[\w-]+\.js$/.test(url)
+		);
+		expect(validators).toHaveLength(4);
+		expect(validators.filter((url) => !precached.has(url))).toEqual([]);
 	});
 
 	test('includes every script a page loads and everything it imports statically', () => {
@@ -106,6 +108,19 @@ describe('the precache list in sw.js', () => {
 		expect(monaco.filter((url) => precached.has(url))).toEqual([]);
 		expect(monaco.filter((url) => !manifest.runtime.includes(url))).toEqual([]);
 		expect(manifest.runtime.filter((url) => precached.has(url))).toEqual([]);
+	});
+
+	test('the page-side loader names the validation workers that exist', () => {
+		const workers = astroFiles
+			.filter((url) => url.endsWith('.js'))
+			.map((url) => readFileSync(fileOf(url), 'utf8'))
+			.filter((code) => code.includes('/_astro/validate-dockerfile.worker.'));
+		expect(workers).toHaveLength(1);
+		const named = [...(workers[0] ?? '').matchAll(/"(\/_astro\/[^"]+\.worker\.[^"]+)"/g)].map(
+			(m) => m[1] ?? ''
+		);
+		expect(named).toHaveLength(4);
+		expect(named.filter((url) => !existsSync(fileOf(url)))).toEqual([]);
 	});
 
 	test('the page-side loader names the Monaco files that exist', () => {

@@ -1,3 +1,4 @@
+import { workerUrls } from 'virtual:spinup/workers';
 import { SCRIPT_KIND } from '../../core/exercises/check-kinds.js';
 import type { GradeResult } from '../../core/exercises/grade-core.js';
 import type { Exercise } from '../../core/exercises/schema.js';
@@ -28,24 +29,19 @@ export function workerForExercise(exercise: Pick<Exercise, 'files' | 'terminal'>
 	return names.size === 1 && only ? only : 'files';
 }
 
-/** Starts a worker; each `new URL` is written out so that Vite bundles each worker on its own. */
+/** The file of each validation worker (see src/integrations/worker-bundles.mjs). */
+const WORKER_FILES: Record<WorkerName, string> = {
+	dockerfile: 'validate-dockerfile',
+	yaml: 'validate-yaml',
+	terminal: 'validate-terminal',
+	files: 'validate',
+};
+
+/** Starts a worker. */
 function startWorker(name: WorkerName): Worker {
-	switch (name) {
-		case 'dockerfile':
-			return new Worker(new URL('../validate-dockerfile.worker.ts', import.meta.url), {
-				type: 'module',
-			});
-		case 'yaml':
-			return new Worker(new URL('../validate-yaml.worker.ts', import.meta.url), {
-				type: 'module',
-			});
-		case 'terminal':
-			return new Worker(new URL('../validate-terminal.worker.ts', import.meta.url), {
-				type: 'module',
-			});
-		case 'files':
-			return new Worker(new URL('../validate.worker.ts', import.meta.url), { type: 'module' });
-	}
+	const url = workerUrls[WORKER_FILES[name]];
+	if (!url) throw new Error(`the ${name} validation worker is missing from the build`);
+	return new Worker(url, { type: 'module' });
 }
 
 /** Talks to the validation workers; each starts on first use and serves the page from then on. */
