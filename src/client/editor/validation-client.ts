@@ -1,33 +1,17 @@
 import { workerUrls } from 'virtual:spinup/workers';
-import { SCRIPT_KIND } from '../../core/exercises/check-kinds.js';
 import type { GradeResult } from '../../core/exercises/grade-core.js';
 import type { Exercise } from '../../core/exercises/schema.js';
 import type { Diagnostic, SourceKind } from '../../core/types.js';
-import type { WorkerReply, WorkerRequest } from '../../core/validate-requests.js';
+import {
+	workerForExercise,
+	workerForKind,
+	type WorkerName,
+	type WorkerReply,
+	type WorkerRequest,
+} from '../../core/validate-requests.js';
 
 /** Distributes `Omit` over a union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/**
- * The validation workers: one per kind of file, so that a Dockerfile exercise never downloads the
- * YAML parser and a YAML exercise never downloads the Dockerfile parsers; `files` grades exercises
- * that mix both, `terminal` grades terminal exercises in the simulator.
- */
-export type WorkerName = 'dockerfile' | 'yaml' | 'files' | 'terminal';
-
-/** The worker that validates a kind of file. */
-export function workerForKind(kind: SourceKind): WorkerName {
-	return kind === 'dockerfile' ? 'dockerfile' : 'yaml';
-}
-
-/** The worker that grades an exercise: its files' one worker, `files` for a mix, or `terminal`. */
-export function workerForExercise(exercise: Pick<Exercise, 'files' | 'terminal'>): WorkerName {
-	if (exercise.terminal) return 'terminal';
-	const names = new Set<WorkerName>();
-	for (const { kind } of exercise.files) if (kind !== SCRIPT_KIND) names.add(workerForKind(kind));
-	const [only] = names;
-	return names.size === 1 && only ? only : 'files';
-}
 
 /** The file of each validation worker (see src/integrations/worker-bundles.mjs). */
 const WORKER_FILES: Record<WorkerName, string> = {
