@@ -32,12 +32,13 @@ function installSpeedups(): void {
 	proto[MARK] = true;
 	for (const name of ['getRawArguments', 'getVariables', 'getHeredocs']) {
 		const original = proto[name] as Method;
-		const key = Symbol(name);
-		proto[name] = function cached(this: Record<PropertyKey, unknown>) {
-			let value = this[key] as unknown[] | undefined;
+		// Kept beside the instances, not on them, so that their shapes stay as the library made them.
+		const known = new WeakMap<object, unknown[]>();
+		proto[name] = function cached(this: object) {
+			let value = known.get(this);
 			if (!value) {
 				value = original.call(this) as unknown[];
-				this[key] = value;
+				known.set(this, value);
 			}
 			return value.slice();
 		};
