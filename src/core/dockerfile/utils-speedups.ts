@@ -4,7 +4,8 @@ import { Validator } from 'dockerfile-utils/lib/dockerValidator.js';
  * Two shortcuts in `dockerfile-utils`' validator, installed once; its findings stay the same:
  * - `checkVariables` reads every variable of every instruction (each one resolved against the
  *   ARGs and ENVs before it) only to look at its modifier, and ignores the modifiers of CMD,
- *   ENTRYPOINT and RUN; those instructions, the longest ones, are now skipped without reading them.
+ *   ENTRYPOINT and RUN; those instructions, the longest ones, are now skipped without reading them,
+ *   and so is any instruction without a `$` (it has no variable).
  * - `checkJSONQuotes` rebuilds the argument text of every CMD, ENTRYPOINT, RUN, SHELL and VOLUME
  *   to look for `['…']`, and can only report when that text starts with `[`; it now looks at the
  *   first character of the arguments first.
@@ -13,6 +14,10 @@ import { Validator } from 'dockerfile-utils/lib/dockerValidator.js';
 /** The parts of a `dockerfile-ast` instruction read here. */
 interface AstInstruction {
 	getKeyword(): string;
+	getRange(): {
+		start: { line: number; character: number };
+		end: { line: number; character: number };
+	};
 	getArguments(): { getRange(): { start: { line: number; character: number } } }[];
 	document: { getText(): string; offsetAt(p: { line: number; character: number }): number };
 }
@@ -23,6 +28,14 @@ type Check = (this: object, instruction: AstInstruction, problems: unknown[]) =>
 const SHELL_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'RUN']);
 
 const MARK = Symbol.for('spinup.dockerfile-utils.speedups');
+
+/** Whether an instruction's text holds a `$`, without which it has no variable. */
+function mentionsDollar(instruction: AstInstruction): boolean {
+	const { document } = instruction;
+	const range = instruction.getRange();
+	const at = document.getText().indexOf('$', document.offsetAt(range.start));
+	return at !== -1 && at < document.offsetAt(range.end);
+}
 
 /** Whether the arguments of an instruction start with `[` in the document. */
 function startsWithBracket(instruction: AstInstruction): boolean {
@@ -43,7 +56,7 @@ function installUtilsSpeedups(): void {
 		instruction: AstInstruction,
 		problems: unknown[]
 	) {
-		if (SHELL_KEYWORDS.has(instruction.getKeyword())) return;
+		if (SHELL_KEYWORDS.has(instruction.getKeyword()) || !mentionsDollar(instruction)) return;
 		checkVariables.call(this, instruction, problems);
 	};
 	const checkJSONQuotes = proto['checkJSONQuotes'] as Check;
