@@ -32,13 +32,12 @@ function installSpeedups(): void {
 	proto[MARK] = true;
 	for (const name of ['getRawArguments', 'getVariables', 'getHeredocs']) {
 		const original = proto[name] as Method;
-		// Kept beside the instances, not on them, so that their shapes stay as the library made them.
-		const known = new WeakMap<object, unknown[]>();
-		proto[name] = function cached(this: object) {
-			let value = known.get(this);
+		const key = Symbol(name);
+		proto[name] = function cached(this: Record<PropertyKey, unknown>) {
+			let value = this[key] as unknown[] | undefined;
 			if (!value) {
 				value = original.call(this) as unknown[];
-				known.set(this, value);
+				this[key] = value;
 			}
 			return value.slice();
 		};

@@ -33,8 +33,12 @@ const MARK = Symbol.for('spinup.dockerfile-utils.speedups');
 function mentionsDollar(instruction: AstInstruction): boolean {
 	const { document } = instruction;
 	const range = instruction.getRange();
-	const at = document.getText().indexOf('$', document.offsetAt(range.start));
-	return at !== -1 && at < document.offsetAt(range.end);
+	const text = document.getText();
+	const end = document.offsetAt(range.end);
+	for (let i = document.offsetAt(range.start); i < end; i++) {
+		if (text.charCodeAt(i) === 36) return true;
+	}
+	return false;
 }
 
 /** Whether the arguments of an instruction start with `[` in the document. */
