@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { monacoBundle } from './src/integrations/monaco-bundle.mjs';
+import { prerenderBuild } from './src/integrations/prerender-build.mjs';
 import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
 import { serviceWorker } from './src/integrations/service-worker.mjs';
 import { shikiWrongExample } from './src/integrations/shiki-wrong-example.mjs';
@@ -14,7 +15,7 @@ export default defineConfig({
 	output: 'static',
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'always' },
-	integrations: [mdx(), monacoBundle(), workerBundles(), serviceWorker()],
+	integrations: [mdx(), prerenderBuild(), monacoBundle(), workerBundles(), serviceWorker()],
 	markdown: {
 		rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks],
 		shikiConfig: {
