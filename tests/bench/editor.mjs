@@ -45,7 +45,7 @@ for (let run = 0; run < 5; run++) {
 	// Ready = the first frame painted after the editor exists, timed in the page from the
 	// pointer press, so the automation's own steps before the press do not count.
 	await page.evaluate(() => {
-		const times = /** @type {any} */ ((window).__editorTimes = {});
+		const times = /** @type {any} */ (window.__editorTimes = {});
 		addEventListener('pointerdown', () => (times.down ??= performance.now()), true);
 		addEventListener(
 			'spinup:editor-ready',
