@@ -35,9 +35,14 @@ function stylesheet(href) {
 		document.head.append(link);
 	});
 }
+let attempts = 0;
 export function loadEditorBundle() {
 	self.MonacoEnvironment = { getWorker: () => new Worker(urls.worker, { type: 'module' }) };
-	return Promise.all([import(/* @vite-ignore */ urls.script), stylesheet(urls.style)]).then(
+	// The browser remembers a failed import() of a URL for the page's lifetime: a retry asks for
+	// the same file under a new query string.
+	const attempt = attempts++;
+	const script = attempt === 0 ? urls.script : urls.script + '?retry=' + attempt;
+	return Promise.all([import(/* @vite-ignore */ script), stylesheet(urls.style)]).then(
 		([monaco]) => monaco
 	);
 }`;

@@ -53,6 +53,26 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		await context.close();
 	});
 
+	test('an editor that cannot load says so, keeps the text, and loads on the next click', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		await page.route(/\/monaco-editor\.[\w-]+\.js$/, (route) => route.abort());
+		await openExercise(page, h.base);
+		const host = page.locator(`${EX} [data-editor-host]`);
+		const before = await host.innerText();
+		await host.click();
+		await expect
+			.poll(() => page.locator(`${EX} [data-status]`).innerText())
+			.toContain('The editor could not load');
+		expect(await host.getAttribute('aria-busy')).toBeNull();
+		expect(await host.innerText()).toBe(before);
+		await page.unroute(/\/monaco-editor\.[\w-]+\.js$/);
+		await host.click();
+		await page.locator(`${EX} .monaco-editor .view-lines`).waitFor();
+		expect(await page.locator(`${EX} [data-status]`).innerText()).not.toContain('could not load');
+		await context.close();
+	});
+
 	test('a wrong line gets a marker on that line; fixing it makes Check pass; a reload keeps it', async () => {
 		const context = await h.browser.newContext();
 		const page = await context.newPage();
@@ -86,6 +106,21 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 			'CMD ["python", "app.py"]'
 		);
 		await expect(page.locator(`${EX} [data-status]`).textContent()).resolves.toMatch(/solved/);
+		await context.close();
+	});
+
+	test('text typed just before leaving the page is kept', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		await openExercise(page, h.base);
+		await page.locator(`${EX} [data-editor-host]`).click();
+		await page.locator(`${EX} .monaco-editor textarea`).waitFor();
+		await replaceText(page, `${WRONG}# typed last\n`);
+		await page.reload();
+		await page.waitForFunction(() => customElements.get('exercise-workspace'));
+		await expect(page.locator(`${EX} [data-editor-host] pre`).textContent()).resolves.toContain(
+			'# typed last'
+		);
 		await context.close();
 	});
 

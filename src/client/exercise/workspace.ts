@@ -50,14 +50,22 @@ export class ExerciseWorkspace extends HTMLElement {
 			}
 			const start = (): void => void this._startEditor(file);
 			// Focus only preloads: a learner tabbing past is not pulled into the editor.
-			file.host.addEventListener('focus', () => this._preload(), { once: true });
-			file.host.addEventListener('pointerdown', start, { once: true });
+			file.host.addEventListener('focus', () => void this._preload().catch(() => undefined), {
+				once: true,
+			});
+			file.host.addEventListener('pointerdown', () => {
+				if (!file.editor) start();
+			});
 			file.host.addEventListener('keydown', (event) => {
 				if (file.editor || (event.key !== 'Enter' && event.key !== ' ')) return;
 				event.preventDefault();
 				start();
 			});
 		}
+		addEventListener('pagehide', () => this._flush());
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'hidden') this._flush();
+		});
 		this._wireTabs();
 		this._wireParams(saved.params);
 		this._act('check', () => void this.check());
@@ -75,10 +83,22 @@ export class ExerciseWorkspace extends HTMLElement {
 		return Object.fromEntries(this._files.map((f) => [f.name, this._texts[f.name] ?? '']));
 	}
 
+	/** Saves typed text that is still waiting for its pause, e.g. before a check or when the page goes away. */
+	private _flush(): void {
+		if (this._timers.size === 0) return;
+		for (const timer of this._timers.values()) window.clearTimeout(timer);
+		this._timers.clear();
+		const files = this.currentFiles();
+		this._save((draft) => {
+			draft.files = { ...draft.files, ...files };
+		});
+	}
+
 	/** Grades the task and shows which checks pass; records the attempt. */
 	async check(): Promise<void> {
 		const data = this._data;
 		if (!data) return;
+		this._flush();
 		this._setStatus(this._label('checking'));
 		try {
 			const result = await validationClient().grade(
@@ -115,9 +135,14 @@ export class ExerciseWorkspace extends HTMLElement {
 		}
 	}
 
-	/** Starts loading Monaco in the background. */
+	/** Starts loading Monaco in the background; a failed load is forgotten, so it can be retried. */
 	private _preload(): Promise<Monaco> {
-		this._monaco ??= import('../editor/monaco.js').then((m) => m.loadMonaco());
+		this._monaco ??= import('../editor/monaco.js')
+			.then((m) => m.loadMonaco())
+			.catch((error: unknown) => {
+				this._monaco = undefined;
+				throw error;
+			});
 		return this._monaco;
 	}
 
@@ -125,7 +150,17 @@ export class ExerciseWorkspace extends HTMLElement {
 	private async _startEditor(file: EditableFile): Promise<void> {
 		if (file.editor) return;
 		file.host.setAttribute('aria-busy', 'true');
-		const monaco = await this._preload();
+		let monaco: Monaco;
+		try {
+			monaco = await this._preload();
+		} catch {
+			file.host.removeAttribute('aria-busy');
+			this._setStatus(this._label('editorFailed'));
+			return;
+		}
+		if (this.querySelector('[data-status]')?.textContent === this._label('editorFailed')) {
+			this._setStatus('');
+		}
 		if (file.editor) return;
 		const dark = document.documentElement.dataset['theme'] === 'dark';
 		const text = this._texts[file.name] ?? '';
@@ -213,6 +248,7 @@ export class ExerciseWorkspace extends HTMLElement {
 		this._timers.set(
 			file.name,
 			window.setTimeout(() => {
+				this._timers.delete(file.name);
 				void this._validate(file);
 				this._save((draft) => {
 					draft.files = { ...draft.files, [file.name]: this._texts[file.name] ?? '' };
