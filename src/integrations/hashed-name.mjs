@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Returns `name` with a short hash of `bytes` before its extension: `a.worker.js` → `a.worker.<hash>.js`.
+ * Returns `name` with a short hash of `bytes` before its extension (`a.js` → `a.<hash>.js`).
  * @param {string} name
  * @param {Uint8Array} bytes
  */

@@ -100,7 +100,7 @@ describe.skipIf(!browserAvailable())('the validators in Chromium', () => {
 		expect(node.flat().length).toBeGreaterThan(0);
 	});
 
-	test('the YAML worker says of every exercise Compose and Kubernetes file what validate() says in Node', async () => {
+	test('the YAML worker says of each exercise Compose and Kubernetes file what validate() says in Node', async () => {
 		const samples = yamlSamples();
 		expect(samples.filter((s) => s.kind === 'compose').length).toBeGreaterThan(5);
 		expect(samples.filter((s) => s.kind === 'k8s').length).toBeGreaterThan(5);

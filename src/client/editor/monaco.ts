@@ -5,7 +5,7 @@ export type Monaco = typeof import('monaco-editor/editor/editor.api.js');
 
 let loading: Promise<Monaco> | undefined;
 
-/** Loads Monaco's editor core with the Dockerfile and YAML grammars, once per page (again after a failure). */
+/** Loads Monaco with the Dockerfile and YAML grammars, once per page (again after a failure). */
 export function loadMonaco(): Promise<Monaco> {
 	loading ??= loadEditorBundle().catch((error: unknown) => {
 		loading = undefined;

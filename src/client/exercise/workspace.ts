@@ -83,15 +83,17 @@ export class ExerciseWorkspace extends HTMLElement {
 		return Object.fromEntries(this._files.map((f) => [f.name, this._texts[f.name] ?? '']));
 	}
 
-	/** Saves typed text that is still waiting for its pause, e.g. before a check or when the page goes away. */
+	/** Saves text still waiting for its pause: before a check and when the page is left. */
 	private _flush(): void {
 		if (this._timers.size === 0) return;
+		const pending = this._files.filter((f) => this._timers.has(f.name));
 		for (const timer of this._timers.values()) window.clearTimeout(timer);
 		this._timers.clear();
 		const files = this.currentFiles();
 		this._save((draft) => {
 			draft.files = { ...draft.files, ...files };
 		});
+		for (const file of pending) void this._validate(file);
 	}
 
 	/** Grades the task and shows which checks pass; records the attempt. */
