@@ -349,6 +349,9 @@ describe.skipIf(!run)('My progress page in Chromium', () => {
 		]);
 		const file = await contentOf(download);
 
+		// Playwright intercepts file choosers only once a listener exists, and turning that on is
+		// asynchronous: listen before the key press that opens one.
+		page.on('filechooser', () => undefined);
 		await tabTo(page, '#import-file');
 		const [chooser] = await Promise.all([
 			page.waitForEvent('filechooser'),
