@@ -2,10 +2,10 @@
 // editor worker, instead of letting the site's bundler walk Monaco's thousand modules.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundledModule } from './bundled-module.mjs';
 import { hashedName } from './hashed-name.mjs';
 
 const VIRTUAL = 'virtual:spinup/monaco';
-const RESOLVED = '\0' + VIRTUAL;
 const ENTRY = fileURLToPath(new URL('../client/editor/monaco-bundle.ts', import.meta.url));
 const WORKER = 'monaco-editor/editor/editor.worker.js';
 const MONACO_DIR = fileURLToPath(new URL('../../node_modules/monaco-editor/', import.meta.url));
@@ -125,48 +125,14 @@ async function bundleMonaco(assetsDir, base) {
  * @returns {import('astro').AstroIntegration}
  */
 export function monacoBundle() {
-	return {
+	return bundledModule({
 		name: 'spinup:monaco-bundle',
-		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
-				const building = command === 'build';
-				/** @type {ReturnType<typeof bundleMonaco> | undefined} */
-				let bundled;
-				/** @type {{ assetsDir: string, base: string }} */
-				let out = { assetsDir: '_astro', base: '/' };
-				updateConfig({
-					vite: {
-						plugins: [
-							{
-								name: 'spinup:monaco-bundle',
-								configResolved(config) {
-									out = { assetsDir: config.build.assetsDir, base: config.base };
-								},
-								resolveId(id) {
-									return id === VIRTUAL ? RESOLVED : undefined;
-								},
-								async load(id) {
-									if (id !== RESOLVED) return undefined;
-									if (!building) return DEV_MODULE;
-									bundled ??= bundleMonaco(out.assetsDir, out.base);
-									return builtModule((await bundled).urls);
-								},
-								async generateBundle() {
-									if (!bundled) return;
-									for (const file of (await bundled).files) {
-										this.emitFile({
-											type: 'asset',
-											fileName: file.fileName,
-											source: file.source,
-											originalFileName: `${MONACO_DIR}${file.fileName}`,
-										});
-									}
-								},
-							},
-						],
-					},
-				});
-			},
+		id: VIRTUAL,
+		dev: () => DEV_MODULE,
+		bundle: async ({ assetsDir, base }) => {
+			const { files, urls } = await bundleMonaco(assetsDir, base);
+			const marked = files.map((f) => ({ ...f, originalFileName: `${MONACO_DIR}${f.fileName}` }));
+			return { code: builtModule(urls), files: marked };
 		},
-	};
+	});
 }

@@ -3,10 +3,10 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundledModule } from './bundled-module.mjs';
 import { hashedName } from './hashed-name.mjs';
 
 const VIRTUAL = 'virtual:spinup/workers';
-const RESOLVED = '\0' + VIRTUAL;
 const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
 const SUFFIX = '.worker.ts';
 
@@ -62,47 +62,16 @@ async function bundleWorkers(assetsDir, base) {
  * @returns {import('astro').AstroIntegration}
  */
 export function workerBundles() {
-	return {
+	return bundledModule({
 		name: 'spinup:worker-bundles',
-		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
-				const building = command === 'build';
-				/** @type {ReturnType<typeof bundleWorkers> | undefined} */
-				let bundled;
-				let out = { assetsDir: '_astro', base: '/' };
-				updateConfig({
-					vite: {
-						plugins: [
-							{
-								name: 'spinup:worker-bundles',
-								configResolved(config) {
-									out = { assetsDir: config.build.assetsDir, base: config.base };
-								},
-								resolveId(id) {
-									return id === VIRTUAL ? RESOLVED : undefined;
-								},
-								async load(id) {
-									if (id !== RESOLVED) return undefined;
-									if (!building) {
-										const root = `${out.base}src/client/`;
-										return urlModule(
-											Object.fromEntries(workerNames().map((n) => [n, `${root}${n}${SUFFIX}`]))
-										);
-									}
-									bundled ??= bundleWorkers(out.assetsDir, out.base);
-									return urlModule((await bundled).urls);
-								},
-								async generateBundle() {
-									if (!bundled) return;
-									for (const file of (await bundled).files) {
-										this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
-									}
-								},
-							},
-						],
-					},
-				});
-			},
+		id: VIRTUAL,
+		dev: ({ base }) =>
+			urlModule(
+				Object.fromEntries(workerNames().map((n) => [n, `${base}src/client/${n}${SUFFIX}`]))
+			),
+		bundle: async ({ assetsDir, base }) => {
+			const { files, urls } = await bundleWorkers(assetsDir, base);
+			return { code: urlModule(urls), files };
 		},
-	};
+	});
 }

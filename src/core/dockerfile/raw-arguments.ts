@@ -33,17 +33,17 @@ function isNewline(char: string): boolean {
 /** The arguments of an instruction, as `dockerfile-ast` reads them. */
 function getRawArguments(this: InstructionInternals): Argument[] {
 	const args: Argument[] = [];
-	const document = this.document;
+	const text = this.document;
 	const range = this.getInstructionRange();
-	const extra = document.offsetAt(range.end) - document.offsetAt(range.start);
+	const extra = text.offsetAt(range.end) - text.offsetAt(range.start);
 	const fullArgs = this.getTextContent().substring(extra);
-	const offset = document.offsetAt(range.start) + extra;
+	const offset = text.offsetAt(range.start) + extra;
 	const escapeChar = this.escapeChar;
 	const argument = (value: string, from: number, to: number): Argument =>
 		// `Range.create(start, end)` of two positions is this same object.
 		new Argument(value, {
-			start: document.positionAt(offset + from),
-			end: document.positionAt(offset + to),
+			start: text.positionAt(offset + from),
+			end: text.positionAt(offset + to),
 		});
 	let start = false;
 	let comment = false;

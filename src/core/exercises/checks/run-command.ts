@@ -11,7 +11,7 @@ function tokens(site: CommandSite): string[] {
 	return site.command.words.map((word) => word.value);
 }
 
-/** Where a command sits in the document. */
+/** Where a command sits in the file. */
 function siteRange(site: CommandSite): Range {
 	const words = site.command.words;
 	const first = words[0];
