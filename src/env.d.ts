@@ -3,6 +3,12 @@
 /** Monaco contributions are imported for their side effects only; they ship no type declarations. */
 declare module 'monaco-editor/editor/contrib/*';
 
+/** A Monarch grammar of Monaco's: the language's configuration and its tokenizer. */
+declare module 'monaco-editor/languages/definitions/*.js' {
+	export const conf: import('monaco-editor/editor/editor.api.js').languages.LanguageConfiguration;
+	export const language: import('monaco-editor/editor/editor.api.js').languages.IMonarchLanguage;
+}
+
 /**
  * Monaco for the exercise editor. In a build it is one pre-bundled file with its stylesheet and
  * editor worker (see src/integrations/monaco-bundle.mjs); in development it loads from source.

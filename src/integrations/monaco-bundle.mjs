@@ -49,18 +49,6 @@ export function loadEditorBundle() {
 }
 
 /**
- * Asks the browser to compile every function of the editor bundle while it parses the file in the
- * background, rather than one by one on the main thread as Monaco starts (V8's explicit compile
- * hints; other engines ignore the comment).
- * @param {Uint8Array} code
- */
-function withCompileHint(code) {
-	return new TextEncoder().encode(
-		`//# allFunctionsCalledOnLoad\n${new TextDecoder().decode(code)}`
-	);
-}
-
-/**
  * Runs esbuild over the editor entry and Monaco's editor worker; returns the files to write,
  * named `<assets>/<name>.<hash>.<ext>`, and the URLs the page loads.
  * @param {string} assetsDir
@@ -84,8 +72,7 @@ async function bundleMonaco(assetsDir, base) {
 	});
 	const files = result.outputFiles.map((file) => {
 		const name = file.path.slice('/out/'.length);
-		const contents = name === 'monaco-editor.js' ? withCompileHint(file.contents) : file.contents;
-		return { name, hashed: name, contents };
+		return { name, hashed: name, contents: file.contents };
 	});
 	/** @type {Map<string, string>} plain name → hashed name */
 	const names = new Map();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { axeViolations, browserAvailable, startHarness, tabTo, type Harness } from './harness.js';
 
 const run = browserAvailable();
@@ -50,6 +50,42 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		await page.locator(`${EX} [data-editor-host]`).click();
 		await page.locator(`${EX} .monaco-editor`).waitFor();
 		expect(scripts.some((s) => /monaco-editor\.[\w-]+\.js$/.test(s))).toBe(true);
+		await context.close();
+	});
+
+	test('the Dockerfile and YAML grammars colour keywords apart from plain text', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		await openExercise(page, h.base);
+		/** Token classes of the first editor line in `root` that holds `word`, by token text. */
+		const tokens = async (root: Locator, word: RegExp): Promise<Record<string, string>> => {
+			const line = root.locator('.monaco-editor .view-line', { hasText: word }).first();
+			await line.waitFor();
+			return line.evaluate((el) =>
+				Object.fromEntries(
+					[...el.querySelectorAll('span > span')].map((t) => [t.textContent?.trim(), t.className])
+				)
+			);
+		};
+		const dockerfile = page.locator(EX);
+		await dockerfile.locator('[data-editor-host]').click();
+		// Lines show as plain text first and take their colours once the grammar has run.
+		await expect
+			.poll(async () => Object.keys(await tokens(dockerfile, /^FROM\s/)), { timeout: 10_000 })
+			.toContain('FROM');
+		const docker = await tokens(dockerfile, /^FROM\s/);
+		expect(docker['FROM']).toMatch(/^mtk\d+$/);
+		expect(docker['FROM']).not.toBe(docker['python:3.12-slim']);
+		const compose = page.locator('exercise-workspace', {
+			has: page.locator('[data-editor-host][data-kind="compose"]'),
+		});
+		await compose.locator('[data-editor-host]').click();
+		await expect
+			.poll(async () => Object.keys(await tokens(compose, /^services:/)), { timeout: 10_000 })
+			.toContain('services');
+		const yaml = await tokens(compose, /^services:/);
+		expect(yaml['services']).toMatch(/^mtk\d+$/);
+		expect(yaml['services']).not.toBe(yaml[':']);
 		await context.close();
 	});
 

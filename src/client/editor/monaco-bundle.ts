@@ -3,12 +3,39 @@
  * YAML grammars, and the contributions a learner needs from the keyboard (F8 between problems,
  * find, comment, Ctrl+M tab focus). Finding messages show in the list under the editor and with F8,
  * so the hover widget is left out; copy and paste work through the browser's own events.
+ *
+ * The grammars are registered here from static imports rather than through Monaco's lazy
+ * `register.js` files: their `import()` of a module that imports the whole editor API would make
+ * the bundler wrap every module in a lazy initializer, which the browser then compiles on the main
+ * thread as the editor starts instead of while it downloads the file.
  */
-export * from 'monaco-editor/editor/editor.api.js';
+import { languages } from 'monaco-editor/editor/editor.api.js';
+import * as dockerfile from 'monaco-editor/languages/definitions/dockerfile/dockerfile.js';
+import * as yaml from 'monaco-editor/languages/definitions/yaml/yaml.js';
 import 'monaco-editor/features/codicon/register.js';
-import 'monaco-editor/languages/definitions/dockerfile/register.js';
-import 'monaco-editor/languages/definitions/yaml/register.js';
 import 'monaco-editor/editor/contrib/gotoError/browser/gotoError.js';
 import 'monaco-editor/editor/contrib/find/browser/findController.js';
 import 'monaco-editor/editor/contrib/comment/browser/comment.js';
 import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js';
+
+export * from 'monaco-editor/editor/editor.api.js';
+
+languages.register({
+	id: 'dockerfile',
+	extensions: ['.dockerfile'],
+	filenames: ['Dockerfile'],
+	aliases: ['Dockerfile'],
+});
+languages.register({
+	id: 'yaml',
+	extensions: ['.yaml', '.yml'],
+	aliases: ['YAML', 'yaml', 'YML', 'yml'],
+	mimetypes: ['application/x-yaml', 'text/x-yaml'],
+});
+for (const [id, grammar] of [
+	['dockerfile', dockerfile],
+	['yaml', yaml],
+] as const) {
+	languages.setLanguageConfiguration(id, grammar.conf);
+	languages.setMonarchTokensProvider(id, grammar.language);
+}
