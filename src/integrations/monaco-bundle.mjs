@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { bundledModule } from './bundled-module.mjs';
 import { hashedName } from './hashed-name.mjs';
+import { monacoStartupPatch } from './monaco-startup-patch.mjs';
 
 const VIRTUAL = 'virtual:spinup/monaco';
 const ENTRY = fileURLToPath(new URL('../client/editor/monaco-bundle.ts', import.meta.url));
@@ -69,6 +70,7 @@ async function bundleMonaco(assetsDir, base) {
 		loader: { '.ttf': 'file' },
 		publicPath: `${base}${assetsDir}/`,
 		logLevel: 'warning',
+		plugins: [monacoStartupPatch],
 	});
 	const files = result.outputFiles.map((file) => {
 		const name = file.path.slice('/out/'.length);

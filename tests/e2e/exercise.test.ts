@@ -53,7 +53,7 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		await context.close();
 	});
 
-	test('the Dockerfile and YAML grammars colour keywords apart from plain text', async () => {
+	test('the Dockerfile and YAML grammars colour keywords apart from plain text; Ctrl+/ comments a line', async () => {
 		const context = await h.browser.newContext();
 		const page = await context.newPage();
 		await openExercise(page, h.base);
@@ -76,6 +76,12 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		const docker = await tokens(dockerfile, /^FROM\s/);
 		expect(docker['FROM']).toMatch(/^mtk\d+$/);
 		expect(docker['FROM']).not.toBe(docker['python:3.12-slim']);
+		// The language's comment marker comes from its configuration: Ctrl+/ comments the line.
+		await page.keyboard.press('Control+Home');
+		await page.keyboard.press('Control+/');
+		await expect
+			.poll(() => dockerfile.locator('.monaco-editor .view-line').first().textContent())
+			.toMatch(/^#\s+FROM\s/);
 		const compose = page.locator('exercise-workspace', {
 			has: page.locator('[data-editor-host][data-kind="compose"]'),
 		});

@@ -32,10 +32,17 @@ languages.register({
 	aliases: ['YAML', 'yaml', 'YML', 'yml'],
 	mimetypes: ['application/x-yaml', 'text/x-yaml'],
 });
-for (const [id, grammar] of [
-	['dockerfile', dockerfile],
-	['yaml', yaml],
-] as const) {
-	languages.setLanguageConfiguration(id, grammar.conf);
-	languages.setMonarchTokensProvider(id, grammar.language);
+// Monaco's Dockerfile configuration has no comment marker, which Ctrl+/ needs.
+const grammars = [
+	{
+		id: 'dockerfile',
+		conf: { ...dockerfile.conf, comments: { lineComment: '#' } },
+		language: dockerfile.language,
+	},
+	{ id: 'yaml', conf: yaml.conf, language: yaml.language },
+];
+for (const { id, conf, language } of grammars) {
+	// Both are set up when a file of the language first opens; the grammar after the editor shows.
+	languages.onLanguage(id, () => languages.setLanguageConfiguration(id, conf));
+	languages.registerTokensProviderFactory(id, { create: () => language });
 }
