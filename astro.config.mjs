@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { monacoBundle } from './src/integrations/monaco-bundle.mjs';
 import { prerenderBuild } from './src/integrations/prerender-build.mjs';
 import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
+import { rehypeSections } from './src/integrations/rehype-sections.mjs';
 import { serviceWorker } from './src/integrations/service-worker.mjs';
 import { shikiWrongExample } from './src/integrations/shiki-wrong-example.mjs';
 import { workerBundles } from './src/integrations/worker-bundles.mjs';
@@ -17,7 +18,7 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'always' },
 	integrations: [mdx(), prerenderBuild(), monacoBundle(), workerBundles(), serviceWorker()],
 	markdown: {
-		rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks],
+		rehypePlugins: [rehypeHeadingIds, rehypeHeadingLinks, rehypeSections],
 		shikiConfig: {
 			themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
 			defaultColor: false,

@@ -36,23 +36,51 @@ interface Cut {
 	kind: 'h2' | 'h3' | 'break';
 }
 
+const TAG = /<(\/?)([a-zA-Z][\w-]*)([^>]*?)(\/?)>/g;
+const VOIDS = new Set([
+	'br',
+	'hr',
+	'img',
+	'input',
+	'meta',
+	'link',
+	'source',
+	'track',
+	'wbr',
+	'col',
+	'area',
+]);
+/** The wrapper the chapter build puts around each h2 section (src/integrations/rehype-sections.mjs). */
+const SECTION = /^<section class="content-section">$/;
+
+/** Removes the section wrappers, with their matching end tags, so each h2 is top-level again. */
+export function unwrapSections(html: string): string {
+	/** For each open element: whether it is a wrapper to drop. */
+	const open: boolean[] = [];
+	let out = '';
+	let last = 0;
+	for (const m of html.matchAll(TAG)) {
+		const [text, closing, rawName = '', , selfClosing] = m;
+		const at = m.index ?? 0;
+		let drop = false;
+		if (closing) drop = open.pop() ?? false;
+		else if (!VOIDS.has(rawName.toLowerCase()) && !selfClosing) {
+			drop = SECTION.test(text);
+			open.push(drop);
+		}
+		if (drop) {
+			out += html.slice(last, at);
+			last = at + text.length;
+		}
+	}
+	return out + html.slice(last);
+}
+
 /** Finds where top-level h2 and h3 elements and slide-break markers start. */
 function cutPoints(html: string): Cut[] {
 	const points: Cut[] = [];
-	const tag = /<(\/?)([a-zA-Z][\w-]*)([^>]*?)(\/?)>/g;
-	const voids = new Set([
-		'br',
-		'hr',
-		'img',
-		'input',
-		'meta',
-		'link',
-		'source',
-		'track',
-		'wbr',
-		'col',
-		'area',
-	]);
+	const tag = TAG;
+	const voids = VOIDS;
 	let depth = 0;
 	for (const m of html.matchAll(tag)) {
 		const [, closing, rawName = '', attrs = '', selfClosing] = m;
@@ -94,7 +122,8 @@ function chooseCuts(body: string, cuts: Cut[], maxWords: number): number[] {
 }
 
 /** Splits a chapter's body HTML into slides, after a title slide named `title`. */
-export function splitSlides(body: string, title: string, maxWords = 220): Slide[] {
+export function splitSlides(html: string, title: string, maxWords = 220): Slide[] {
+	const body = unwrapSections(html);
 	const points = chooseCuts(body, cutPoints(body), maxWords);
 	const first = points[0] ?? body.length;
 	const slides: Slide[] = [{ html: body.slice(0, first), title, anchor: null, words: 0 }];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatMinutes, pace, planSlides } from '../../../../src/core/present/pacing.js';
 import { pressKey, slideFromHash, type DeckState } from '../../../../src/core/present/keys.js';
-import { splitSlides, textOf } from '../../../../src/core/present/slides.js';
+import { splitSlides, textOf, unwrapSections } from '../../../../src/core/present/slides.js';
 
 const body = [
 	'<p>Intro words here.</p>',
@@ -30,6 +30,17 @@ describe('splitSlides', () => {
 
 	test('counts words for pacing', () => {
 		expect(slides[3]!.words).toBe(3);
+	});
+
+	test('cuts the same where each h2 section is wrapped, and leaves no wrapper tags behind', () => {
+		const wrapped = body.replace(
+			/(<h2 id="(?:one|two|three)"[\s\S]*?)(?=<h2 id="|$)/g,
+			'<section class="content-section">$1</section>'
+		);
+		expect(wrapped).toContain('<section class="content-section"><h2 id="two">');
+		const again = splitSlides(wrapped, 'Meet Spin');
+		expect(again.map((s) => s.html)).toEqual(slides.map((s) => s.html));
+		expect(unwrapSections(wrapped)).toBe(body);
 	});
 
 	test('gives a single title slide for a body without headings', () => {
