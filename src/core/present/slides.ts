@@ -51,7 +51,7 @@ const VOIDS = new Set([
 	'area',
 ]);
 /** The wrapper the chapter build puts around each h2 section (src/integrations/rehype-sections.mjs). */
-const SECTION = /^<section class="content-section">$/;
+const SECTION = /^<section class="content-section"[^>]*>$/;
 
 /** Removes the section wrappers, with their matching end tags, so each h2 is top-level again. */
 export function unwrapSections(html: string): string {

@@ -35,9 +35,9 @@ describe('splitSlides', () => {
 	test('cuts the same where each h2 section is wrapped, and leaves no wrapper tags behind', () => {
 		const wrapped = body.replace(
 			/(<h2 id="(?:one|two|three)"[\s\S]*?)(?=<h2 id="|$)/g,
-			'<section class="content-section">$1</section>'
+			'<section class="content-section" style="contain-intrinsic-size: auto 900px">$1</section>'
 		);
-		expect(wrapped).toContain('<section class="content-section"><h2 id="two">');
+		expect(wrapped).toContain('auto 900px"><h2 id="two">');
 		const again = splitSlides(wrapped, 'Meet Spin');
 		expect(again.map((s) => s.html)).toEqual(slides.map((s) => s.html));
 		expect(unwrapSections(wrapped)).toBe(body);
