@@ -170,9 +170,13 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		const context = await h.browser.newContext();
 		const page = await context.newPage();
 		await openExercise(page, h.base);
-		await tabTo(page, `${EX} [data-editor-host]`);
+		await tabTo(page, `${EX} [data-edit]`);
+		await expect(page.locator(`${EX} [data-edit]`).textContent()).resolves.toContain(
+			'Edit Dockerfile'
+		);
 		await page.keyboard.press('Enter');
 		await page.locator(`${EX} .monaco-editor textarea`).waitFor();
+		await expect(page.locator(`${EX} [data-edit]`).isHidden()).resolves.toBe(true);
 		await replaceText(page, WRONG.replace('CMD python app.py', 'CMD ["python", "app.py"]'));
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('Tab');

@@ -13,7 +13,10 @@ type Editor = ReturnType<Monaco['editor']['create']>;
 interface EditableFile {
 	name: string;
 	kind: SourceKind;
+	/** Holds the static code, then the editor. */
 	host: HTMLElement;
+	/** The "Edit <file>" button that opens the editor from the keyboard. */
+	edit: HTMLButtonElement | null;
 	editor?: Editor;
 }
 
@@ -43,6 +46,7 @@ export class ExerciseWorkspace extends HTMLElement {
 			name: host.dataset['file'] ?? '',
 			kind: (host.dataset['kind'] ?? 'dockerfile') as SourceKind,
 			host,
+			edit: host.parentElement?.querySelector<HTMLButtonElement>('[data-edit]') ?? null,
 		}));
 		for (const file of this._files) {
 			if (saved.files[file.name] !== undefined && saved.files[file.name] !== starter[file.name]) {
@@ -50,16 +54,12 @@ export class ExerciseWorkspace extends HTMLElement {
 			}
 			const start = (): void => void this._startEditor(file);
 			// Focus only preloads: a learner tabbing past is not pulled into the editor.
-			file.host.addEventListener('focus', () => void this._preload().catch(() => undefined), {
+			file.edit?.addEventListener('focus', () => void this._preload().catch(() => undefined), {
 				once: true,
 			});
+			file.edit?.addEventListener('click', start);
 			file.host.addEventListener('pointerdown', () => {
 				if (!file.editor) start();
-			});
-			file.host.addEventListener('keydown', (event) => {
-				if (file.editor || (event.key !== 'Enter' && event.key !== ' ')) return;
-				event.preventDefault();
-				start();
 			});
 		}
 		addEventListener('pagehide', () => this._flush());
@@ -167,10 +167,8 @@ export class ExerciseWorkspace extends HTMLElement {
 		const dark = document.documentElement.dataset['theme'] === 'dark';
 		const text = this._texts[file.name] ?? '';
 		file.host.replaceChildren();
-		file.host.removeAttribute('tabindex');
-		file.host.removeAttribute('role');
-		file.host.removeAttribute('aria-label');
 		file.host.classList.add('live');
+		if (file.edit) file.edit.hidden = true;
 		const editor = monaco.editor.create(file.host, {
 			value: text,
 			language: file.kind === 'dockerfile' ? 'dockerfile' : 'yaml',
