@@ -81,6 +81,25 @@ describe.skipIf(!run)('offline course in Chromium', () => {
 		if (server) await stop();
 	});
 
+	test('a first visit downloads nothing for offline use until the page has been read for 15 seconds', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const registered = (): Promise<boolean> =>
+			page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
+		await page.goto(`${base}/chapters/s1-meet-spin/`);
+		await page.waitForLoadState('networkidle');
+		const loaded = Date.now();
+		const settled = requests;
+		await page.waitForTimeout(3000);
+		expect(requests - settled).toBe(0);
+		await expect(registered()).resolves.toBe(false);
+		await controlled(page);
+		expect(Date.now() - loaded).toBeGreaterThan(10_000);
+		expect(requests - settled).toBeGreaterThan(20);
+		await expect(registered()).resolves.toBe(true);
+		await context.close();
+	});
+
 	test('after one visit, chapters, the terminal, an exercise, search, a missing page and a reload work offline', async () => {
 		const context: BrowserContext = await browser.newContext();
 		const page = await context.newPage();
