@@ -70,7 +70,7 @@ function internalError(ruleId: string, error: unknown): Diagnostic {
 	};
 }
 
-/** Runs the rules of one kind over a parsed document. */
+/** Runs the rules of one kind over a parsed text. */
 function runRules<D>(rules: readonly Rule<D>[], doc: D, options: ValidateOptions): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	for (const rule of rules) {

@@ -1,18 +1,7 @@
 // @ts-check
+import { textOf } from './hast.mjs';
 
-/**
- * @typedef {{ type: string, tagName?: string, properties?: Record<string, unknown>, children?: Node[], value?: string }} Node
- */
-
-/**
- * Returns the text content of a node.
- * @param {Node} node
- * @returns {string}
- */
-function textOf(node) {
-	if (node.type === 'text') return node.value ?? '';
-	return (node.children ?? []).map(textOf).join('');
-}
+/** @typedef {import('./hast.mjs').Node} Node */
 
 /** Appends a visible `#` anchor link to every h2–h4 that has an id. */
 export function rehypeHeadingLinks() {

@@ -1,8 +1,8 @@
 // @ts-check
 
-/**
- * @typedef {{ type: string, tagName?: string, name?: string | null, properties?: Record<string, unknown>, children?: Node[], value?: string }} Node
- */
+import { textOf } from './hast.mjs';
+
+/** @typedef {import('./hast.mjs').Node} Node */
 
 /**
  * Heights (px) used to guess how tall a section is on a phone, erring on the tall side: a section
@@ -36,21 +36,14 @@ const BLOCKS = new Set([
 ]);
 
 /**
- * Returns the text content of a node.
- * @param {Node} node
- * @returns {string}
- */
-function textOf(node) {
-	if (node.type === 'text') return node.value ?? '';
-	return (node.children ?? []).map(textOf).join('');
-}
-
-/**
  * Guesses a node's height in pixels on a narrow screen.
  * @param {Node} node
  * @returns {number}
  */
 function guess(node) {
+	if (node.type === 'element' && node.tagName === 'pre') {
+		return textOf(node).split('\n').length * GUESS.codeLine + 2 * GUESS.block;
+	}
 	const children = (node.children ?? []).reduce((sum, child) => sum + guess(child), 0);
 	if (node.type === 'mdxJsxFlowElement') {
 		const { component } = GUESS;
@@ -59,9 +52,6 @@ function guess(node) {
 		);
 	}
 	if (node.type !== 'element') return 0;
-	if (node.tagName === 'pre') {
-		return textOf(node).split('\n').length * GUESS.codeLine + 2 * GUESS.block;
-	}
 	if (BLOCKS.has(node.tagName ?? '') && children === 0) {
 		const lines = Math.max(1, Math.ceil(textOf(node).length / GUESS.charsPerLine));
 		return lines * GUESS.line + GUESS.block;

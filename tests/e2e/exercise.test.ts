@@ -22,6 +22,12 @@ async function openExercise(page: Page, base: string): Promise<void> {
 	await page.waitForFunction(() => customElements.get('exercise-workspace'));
 }
 
+/** Clicks the exercise's code and waits until the editor takes keys. */
+async function startEditor(page: Page): Promise<void> {
+	await page.locator(`${EX} [data-editor-host]`).click();
+	await page.locator(`${EX} .monaco-editor textarea`).waitFor();
+}
+
 /** Replaces the editor's whole text as typed input. */
 async function replaceText(page: Page, text: string): Promise<void> {
 	await page.keyboard.press('Control+A');
@@ -119,8 +125,7 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		const context = await h.browser.newContext();
 		const page = await context.newPage();
 		await openExercise(page, h.base);
-		await page.locator(`${EX} [data-editor-host]`).click();
-		await page.locator(`${EX} .monaco-editor textarea`).waitFor();
+		await startEditor(page);
 		await replaceText(page, WRONG);
 		const finding = page.locator(`${EX} [data-findings] .finding`, { hasText: 'line 6' });
 		await finding.waitFor();
@@ -156,8 +161,7 @@ describe.skipIf(!run)('exercise workspace in Chromium', () => {
 		const context = await h.browser.newContext();
 		const page = await context.newPage();
 		await openExercise(page, h.base);
-		await page.locator(`${EX} [data-editor-host]`).click();
-		await page.locator(`${EX} .monaco-editor textarea`).waitFor();
+		await startEditor(page);
 		await replaceText(page, `${WRONG}# typed last\n`);
 		await page.reload();
 		await page.waitForFunction(() => customElements.get('exercise-workspace'));

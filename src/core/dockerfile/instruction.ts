@@ -12,7 +12,7 @@ import { fromLsp, offsetAt, rangeOf, type LineIndex, type LspPosition } from './
 import type { Flag, Heredoc, Instruction, Property, Word } from './types.js';
 import type { Range } from '../types.js';
 
-/** What building an instruction needs from the document. */
+/** What building an instruction needs from the parsed Dockerfile. */
 export interface BuildContext {
 	text: string;
 	source: string;

@@ -5,7 +5,7 @@
  */
 export interface LogicalLine {
 	text: string;
-	/** Pieces of `text`: `at` in the joined text, `source` in the document. */
+	/** Pieces of `text`: `at` in the joined text, `source` in the Dockerfile text. */
 	segments: { at: number; source: number }[];
 	/** Offset just after the last physical line read. */
 	end: number;

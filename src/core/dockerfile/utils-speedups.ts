@@ -31,22 +31,22 @@ const MARK = Symbol.for('spinup.dockerfile-utils.speedups');
 
 /** Whether an instruction's text holds a `$`, without which it has no variable. */
 function mentionsDollar(instruction: AstInstruction): boolean {
-	const { document } = instruction;
+	const source = instruction.document;
 	const range = instruction.getRange();
-	const text = document.getText();
-	const end = document.offsetAt(range.end);
-	for (let i = document.offsetAt(range.start); i < end; i++) {
+	const text = source.getText();
+	const end = source.offsetAt(range.end);
+	for (let i = source.offsetAt(range.start); i < end; i++) {
 		if (text.charCodeAt(i) === 36) return true;
 	}
 	return false;
 }
 
-/** Whether the arguments of an instruction start with `[` in the document. */
+/** Whether the arguments of an instruction start with `[` in the Dockerfile text. */
 function startsWithBracket(instruction: AstInstruction): boolean {
 	const first = instruction.getArguments()[0];
 	if (!first) return true;
-	const { document } = instruction;
-	return document.getText().charAt(document.offsetAt(first.getRange().start)) === '[';
+	const source = instruction.document;
+	return source.getText().charAt(source.offsetAt(first.getRange().start)) === '[';
 }
 
 /** Installs the shortcuts on the validator's prototype, once. */

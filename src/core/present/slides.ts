@@ -79,10 +79,8 @@ export function unwrapSections(html: string): string {
 /** Finds where top-level h2 and h3 elements and slide-break markers start. */
 function cutPoints(html: string): Cut[] {
 	const points: Cut[] = [];
-	const tag = TAG;
-	const voids = VOIDS;
 	let depth = 0;
-	for (const m of html.matchAll(tag)) {
+	for (const m of html.matchAll(TAG)) {
 		const [, closing, rawName = '', attrs = '', selfClosing] = m;
 		const name = rawName.toLowerCase();
 		const at = m.index ?? 0;
@@ -94,7 +92,7 @@ function cutPoints(html: string): Cut[] {
 		if (depth === 0 && name === 'hr' && /data-slide-break/.test(attrs)) {
 			points.push({ at, kind: 'break' });
 		}
-		if (!voids.has(name) && !selfClosing) depth += 1;
+		if (!VOIDS.has(name) && !selfClosing) depth += 1;
 	}
 	return points;
 }

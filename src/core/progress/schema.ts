@@ -42,7 +42,7 @@ export interface Learner {
 	name?: string;
 }
 
-/** The whole saved document. */
+/** Everything that is saved, as one value. */
 export interface Progress {
 	version: typeof PROGRESS_VERSION;
 	chapters: Record<string, ChapterProgress>;
@@ -200,7 +200,7 @@ export function parseProgress(x: unknown): ParseResult {
 	}
 }
 
-/** Returns an empty progress document. */
+/** Returns empty progress, at the current version. */
 export function emptyProgress(): Progress {
 	return { version: PROGRESS_VERSION, chapters: {}, exercises: {}, attendance: {}, learner: {} };
 }

@@ -38,7 +38,7 @@ export interface Recovery {
 	text: string;
 }
 
-/** Storage key of the progress document. */
+/** Storage key under which progress is saved. */
 export const PROGRESS_KEY = 'spinup:progress';
 /** Prefix of keys that hold set-aside progress: `<prefix><ISO time>`, then `~2`, `~3` … on a clash. */
 export const RECOVERY_PREFIX = 'spinup:progress:recovered:';
@@ -59,7 +59,7 @@ function errorName(error: unknown): string {
 }
 
 /**
- * Progress over a storage: loads (migrating, recovering), changes and saves one document.
+ * Progress over a storage: loads (migrating, recovering), changes and saves it as one JSON value.
  * Nothing is ever deleted on a failure: unreadable text is copied under a recovery key first,
  * a reset or import copies the current document aside before it writes, and a failed save keeps
  * the in-memory state so the next save can still succeed.
@@ -84,7 +84,7 @@ export class ProgressStore {
 		return this.#state;
 	}
 
-	/** Reads and repairs the saved document. */
+	/** Reads and repairs what was saved. */
 	#load(): Progress {
 		let raw: string | null;
 		try {

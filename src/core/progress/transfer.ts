@@ -37,7 +37,7 @@ export type ImportResult = { ok: true; doc: ExportDocument } | { ok: false; erro
 /** How an import combines with the progress already in the browser. */
 export type ImportMode = 'merge' | 'replace';
 
-/** Wraps progress in an export document. */
+/** Wraps progress for export, with its format and date. */
 export function exportProgress(progress: Progress, exportedAt: string): ExportDocument {
 	return {
 		format: EXPORT_FORMAT,

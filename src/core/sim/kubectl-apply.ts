@@ -37,8 +37,8 @@ export function manifestFiles(
 /** The objects of a manifest text, `kind: List` opened. */
 export function manifestObjects(text: string): Json[] {
 	const out: Json[] = [];
-	for (const document of parseYamlText(text).documents) {
-		const value = asObject(document.toJS({ maxAliasCount: 100 }));
+	for (const part of parseYamlText(text).documents) {
+		const value = asObject(part.toJS({ maxAliasCount: 100 }));
 		if (!value) continue;
 		if (typeof value['kind'] === 'string' && value['kind'].endsWith('List')) {
 			for (const item of asArray(value['items'])) {

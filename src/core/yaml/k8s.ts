@@ -80,12 +80,12 @@ export function k8sObjects(doc: YamlDoc): readonly K8sObject[] {
 	return objects;
 }
 
-/** Reads the objects of every document. */
+/** Reads the objects of every document in the text, in order. */
 function findObjects(doc: YamlDoc): K8sObject[] {
 	if (k8sProblem(doc)) return [];
 	const out: K8sObject[] = [];
-	for (const document of doc.documents) {
-		const object = readObject(doc, document.contents);
+	for (const part of doc.documents) {
+		const object = readObject(doc, part.contents);
 		if (!object) continue;
 		if (object.kind === 'List' || object.kind.endsWith('List')) {
 			for (const item of seqItems(doc, getValue(doc, object.node, 'items'))) {

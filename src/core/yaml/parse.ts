@@ -49,16 +49,16 @@ export function parseYamlText(text: string): YamlDoc {
 			prettyErrors: false,
 		});
 		const all = Array.isArray(stream) ? stream : [];
-		for (const document of all) {
-			for (const error of document.errors) {
+		for (const part of all) {
+			for (const error of part.errors) {
 				doc.errors.push({
 					message: firstLine(error.message),
 					range: errorRange(doc, error.pos[0], error.pos[1]),
 				});
 			}
-			if (!isEmptyDocument(document)) {
-				doc.documents.push(document);
-				collectAliases(doc, document);
+			if (!isEmptyDocument(part)) {
+				doc.documents.push(part);
+				collectAliases(doc, part);
 			}
 		}
 	} catch (error) {
@@ -85,15 +85,15 @@ function countLines(text: string): LineCounter {
 }
 
 /** Tells whether a document holds nothing but comments, `~` or `null`. */
-function isEmptyDocument(document: Document.Parsed): boolean {
-	const contents = document.contents;
+function isEmptyDocument(part: Document.Parsed): boolean {
+	const contents = part.contents;
 	return contents === null || (isScalar(contents) && contents.value === null);
 }
 
 /** Records, for every alias of a document, the anchored node it refers to. */
-function collectAliases(doc: YamlDoc, document: Document.Parsed): void {
+function collectAliases(doc: YamlDoc, part: Document.Parsed): void {
 	const anchors = new Map<string, YamlNode>();
-	visit(document, {
+	visit(part, {
 		Node(_key, node) {
 			if (isAlias(node)) {
 				const target = anchors.get(node.source);

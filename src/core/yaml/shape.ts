@@ -40,10 +40,10 @@ export function k8sProblem(doc: YamlDoc): Report<K8sProblemId> | undefined {
 }
 
 /** The `---` that opens a document, or its first line when there is no marker. */
-function documentStart(doc: YamlDoc, document: Document.Parsed): Range {
-	const start = document.range[0];
+function documentStart(doc: YamlDoc, part: Document.Parsed): Range {
+	const start = part.range[0];
 	if (doc.text.startsWith('---', start)) return offsetRange(doc, start, start + 3);
-	return document.contents ? nodeRange(doc, document.contents) : offsetRange(doc, start, start);
+	return part.contents ? nodeRange(doc, part.contents) : offsetRange(doc, start, start);
 }
 
 /** Finds the first reason the text cannot be read as a Compose file. */
@@ -115,8 +115,8 @@ function findK8sProblem(doc: YamlDoc): Report<K8sProblemId> | undefined {
 	const error = doc.errors[0];
 	if (error) return { messageId: 'yaml', range: error.range, data: { problem: error.message } };
 	if (doc.documents.length === 0) return { messageId: 'empty', range: offsetRange(doc, 0, 0) };
-	for (const document of doc.documents) {
-		const problem = document.contents ? objectProblem(doc, document.contents, false) : undefined;
+	for (const part of doc.documents) {
+		const problem = part.contents ? objectProblem(doc, part.contents, false) : undefined;
 		if (problem) return problem;
 	}
 	return undefined;
